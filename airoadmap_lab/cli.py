@@ -1,0 +1,174 @@
+"""`jupyter airoadmap ...`: list, validate, grade and self-test the course."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from .catalog import Course, builtin_course_dir, load_course
+
+
+def _course(path: str | None) -> Course:
+    """The course at ``path``: a full course root (with roadmap.yaml) or extra lesson folders."""
+    builtin = builtin_course_dir()
+    if path is None:
+        return load_course([builtin])
+    root = Path(path)
+    if not root.exists():
+        raise SystemExit(f"error: {path} does not exist")
+    if (root / "roadmap.yaml").is_file():
+        return load_course([root])
+    return load_course([builtin, root])
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    course = _course(args.course)
+    rows = [
+        {
+            "id": exercise.id,
+            "title": exercise.title,
+            "version": exercise.version,
+            "section": exercise.section_id,
+            "topic": exercise.topic_id,
+            "lesson": exercise.lesson_id,
+        }
+        for exercise in course.exercises.values()
+    ]
+    if args.json:
+        print(json.dumps(rows, indent=2))
+        return 0
+    for section in course.sections:
+        print(f"{section.title}")
+        for topic in section.topics:
+            print(f"  {topic.title}  ({len(topic.lessons)} lessons)")
+            for lesson in topic.lessons:
+                print(f"    {lesson.id}: {lesson.title}")
+                for exercise in lesson.exercises:
+                    print(f"      - {exercise.id}: {exercise.title}")
+    print(f"\n{len(course.lessons)} lessons, {len(course.exercises)} exercises")
+    if course.problems:
+        print(f"{len(course.problems)} problem(s): run `jupyter airoadmap validate`", file=sys.stderr)
+    return 0
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    course = _course(args.path)
+    for problem in course.problems:
+        print(problem)
+    summary = (f"{len(course.sections)} sections, {len(course.topics)} topics, "
+               f"{len(course.lessons)} lessons, {len(course.exercises)} exercises")
+    if course.problems:
+        print(f"\n{len(course.problems)} problem(s) found ({summary} loaded).")
+        return 1
+    print(f"The course is valid: {summary}.")
+    return 0
+
+
+def _grader():
+    from .grading import Grader, SandboxConfig
+
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(message)s")
+    grader = Grader(SandboxConfig(hide_paths=(builtin_course_dir(),)), log=logging.getLogger("airoadmap"))
+    grader.start()
+    return grader
+
+
+def cmd_grade(args: argparse.Namespace) -> int:
+    from .exercise_files import exercise_files
+
+    course = _course(args.course)
+    exercise = course.exercises.get(args.exercise_id)
+    if exercise is None:
+        print(f"error: no exercise {args.exercise_id!r}; `jupyter airoadmap list` shows them",
+              file=sys.stderr)
+        return 2
+    try:
+        code = Path(args.file).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as err:
+        print(f"error: cannot read {args.file}: {err}", file=sys.stderr)
+        return 2
+    grader = _grader()
+    try:
+        result = grader.grade_sync(exercise_files(exercise), code)
+    finally:
+        grader.close()
+    if args.json:
+        print(result.model_dump_json(indent=2))
+        return 0
+    print(f"{exercise.title}: {result.status.value}, {result.score:g}/{result.max_score:g} points "
+          f"({result.duration_ms:.0f} ms)")
+    if result.message:
+        print(result.message)
+    for test in result.tests:
+        mark = "PASS" if test.passed else "FAIL"
+        print(f"  [{mark}] {test.name} ({test.points:g}/{test.max_points:g})")
+        if test.message and not test.passed:
+            print("         " + test.message.replace("\n", "\n         "))
+    if result.output:
+        print("output:\n" + result.output + ("\n[output truncated]" if result.output_truncated else ""))
+    return 0
+
+
+def cmd_selftest(args: argparse.Namespace) -> int:
+    from .exercise_files import exercise_files
+    from .grading.selftest import format_selftest, run_selftest
+
+    course = _course(args.course)
+    unknown = [i for i in args.ids if i not in course.exercises]
+    if unknown:
+        print(f"error: unknown exercise id(s): {', '.join(unknown)}", file=sys.stderr)
+        return 2
+    chosen = [course.exercises[i] for i in args.ids] if args.ids else list(course.exercises.values())
+    grader = _grader()
+    try:
+        outcomes = run_selftest(grader, [exercise_files(e) for e in chosen])
+    finally:
+        grader.close()
+    print(format_selftest(outcomes))
+    failed = [o for o in outcomes if not o.ok]
+    if course.problems:
+        print(f"{len(course.problems)} course problem(s): run `jupyter airoadmap validate`")
+    return 1 if failed or course.problems else 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="jupyter airoadmap", description="The AI Engineering Roadmap course: list, check, grade."
+    )
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("list", help="list the lessons and exercises")
+    p.add_argument("--json", action="store_true", help="one JSON object per exercise")
+    p.add_argument("--course", help="a course folder (default: the built-in course)")
+    p.set_defaults(func=cmd_list)
+
+    p = sub.add_parser("validate", help="check every course file against the schemas")
+    p.add_argument("path", nargs="?", help="a course root or a folder of extra lessons")
+    p.set_defaults(func=cmd_validate)
+
+    p = sub.add_parser("grade", help="grade a file of code against an exercise")
+    p.add_argument("exercise_id")
+    p.add_argument("file")
+    p.add_argument("--json", action="store_true", help="print the grade result as JSON")
+    p.add_argument("--course", help="a course folder (default: the built-in course)")
+    p.set_defaults(func=cmd_grade)
+
+    p = sub.add_parser("selftest", help="reference solutions score full marks, starters do not")
+    p.add_argument("ids", nargs="*", help="exercise ids (default: all)")
+    p.add_argument("--course", help="a course folder (default: the built-in course)")
+    p.set_defaults(func=cmd_selftest)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of `jupyter airoadmap` (the `jupyter-airoadmap` script)."""
+    args = build_parser().parse_args(argv)
+    return int(args.func(args))
+
+
+if __name__ == "__main__":
+    sys.exit(main())
