@@ -1,6 +1,7 @@
 """Checks for la-matmul-three-ways: each version equals A @ B and rejects bad shapes."""
 
 import numpy as np
+
 from airoadmap_lab.grading.checks import Checks, Fail, LearnerRaised, expect_close, expect_raises
 
 checks = Checks()
