@@ -17,6 +17,10 @@ __all__ = [
     "Attempt",
     "CourseProblem",
     "Demo",
+    "ExerciseProgress",
+    "Progress",
+    "ResetRequest",
+    "Solution",
     "ExerciseDetail",
     "ExerciseSummary",
     "GradeResult",
@@ -179,6 +183,47 @@ class Attempt(BaseModel):
     code: str
 
 
+class ExerciseProgress(BaseModel):
+    """A learner's record on one exercise."""
+
+    exercise_id: str
+    state: str = Field(description="'done' | 'in_progress' | 'not_started'")
+    attempts: int
+    failed_attempts: int
+    best_score: float
+    max_score: float
+    hints_revealed: int
+    solution_revealed: bool
+    last_attempt: float | None = Field(None, description="Unix time of the last attempt.")
+
+
+class Progress(BaseModel):
+    """GET /progress: where the learner stands, and what to study next."""
+
+    exercises: dict[str, ExerciseProgress]
+    lessons: dict[str, str] = Field(description="lesson id -> 'done' | 'in_progress' | 'not_started'")
+    topics: dict[str, str] = Field(description="topic id -> 'done' | 'in_progress' | 'not_started'")
+    next_lesson: str | None
+    done_exercises: int
+    total_exercises: int
+
+
+class ResetRequest(BaseModel):
+    """POST /progress/reset: forget progress (of one exercise, or all). Needs confirm: true."""
+
+    model_config = {"extra": "forbid"}
+
+    confirm: bool
+    exercise_id: str | None = None
+
+
+class Solution(BaseModel):
+    """GET /exercises/{id}/solution: the reference solution, when the policy allows it."""
+
+    exercise_id: str
+    code: str
+
+
 API_MODELS: tuple[type[BaseModel], ...] = (
     Roadmap,
     LessonDetail,
@@ -186,6 +231,9 @@ API_MODELS: tuple[type[BaseModel], ...] = (
     Hint,
     Attempt,
     GradeResult,
+    Progress,
+    ResetRequest,
+    Solution,
 )
 
 

@@ -1,0 +1,103 @@
+"""The Jupyter server extension: configuration (traitlets) and the route table."""
+
+from __future__ import annotations
+
+import getpass
+import threading
+from pathlib import Path
+
+from jupyter_core.paths import jupyter_data_dir
+from jupyter_server.extension.application import ExtensionApp
+from jupyter_server.utils import url_path_join
+from traitlets import Float, Int, List, Unicode, default
+
+from .catalog import builtin_course_dir, load_course
+from .grading import Grader, SandboxConfig
+from .handlers import ROUTES
+from .progress import ProgressStore, sqlite_url
+from .services import CourseServices
+
+API_PREFIX = "airoadmap-lab/api"
+
+
+class AiroadmapLab(ExtensionApp):
+    """The AI Engineering Roadmap course: catalog, grading and progress for JupyterLab."""
+
+    name = "airoadmap_lab"
+    load_other_extensions = True
+
+    course_path = Unicode(
+        "",
+        config=True,
+        help="Folder of the main course (with roadmap.yaml). Empty: the course shipped with airoadmap-lab.",
+    )
+    extra_course_paths = List(
+        Unicode(),
+        config=True,
+        help="Extra folders of lessons; their lessons attach to topics of the main roadmap by id.",
+    )
+    progress_url = Unicode(
+        config=True,
+        help="SQLAlchemy URL of the progress store. Default: a SQLite file in the Jupyter data dir.",
+    )
+    progress_user = Unicode(
+        config=True, help="The name progress is recorded under on this server. Default: the OS user."
+    )
+    grading_workers = Int(2, config=True, help="Attempts graded at the same time; more queue in order.")
+    max_time_s = Float(30.0, config=True, help="Upper bound on any exercise's wall-clock time limit (s).")
+    max_memory_mb = Int(4096, config=True, help="Upper bound on any exercise's memory limit (MiB).")
+    max_code_bytes = Int(200_000, config=True, help="Largest attempt accepted for grading (bytes).")
+    max_output_bytes = Int(64_000, config=True, help="Captured output kept per attempt (bytes).")
+
+    @default("progress_url")
+    def _default_progress_url(self) -> str:
+        return sqlite_url(Path(jupyter_data_dir()) / "airoadmap-lab" / "progress.sqlite3")
+
+    @default("progress_user")
+    def _default_progress_user(self) -> str:
+        try:
+            return getpass.getuser()
+        except (KeyError, OSError):
+            return "learner"
+
+    def course_roots(self) -> list[Path]:
+        main = Path(self.course_path) if self.course_path else builtin_course_dir()
+        return [main, *(Path(p) for p in self.extra_course_paths)]
+
+    def initialize_settings(self) -> None:
+        roots = self.course_roots()
+        course = load_course(roots)
+        for problem in course.problems:
+            self.log.warning("airoadmap-lab course problem: %s", problem)
+        self.log.info("airoadmap-lab: %d lessons, %d exercises loaded from %s", len(course.lessons),
+                      len(course.exercises), ", ".join(map(str, roots)))
+        grader = Grader(
+            SandboxConfig(
+                max_time_s=self.max_time_s,
+                max_memory_mb=self.max_memory_mb,
+                max_output_bytes=self.max_output_bytes,
+                max_code_bytes=self.max_code_bytes,
+                hide_paths=tuple(roots) + (Path(jupyter_data_dir()),),
+                workers=self.grading_workers,
+            ),
+            log=self.log,
+        )
+        # The warm worker imports numpy, scikit-learn and torch: start it now, off the main thread,
+        # so the first Check is fast and start-up is not delayed.
+        threading.Thread(target=grader.start, name="airoadmap-grader-start", daemon=True).start()
+        self.services = CourseServices(
+            course=course,
+            grader=grader,
+            store=ProgressStore(self.progress_url),
+            user=self.progress_user,
+            max_code_bytes=self.max_code_bytes,
+        )
+
+    def initialize_handlers(self) -> None:
+        kwargs = {"services": self.services}
+        self.handlers.extend(
+            (url_path_join("/", API_PREFIX, pattern), handler, kwargs) for pattern, handler in ROUTES
+        )
+
+    async def stop_extension(self) -> None:
+        self.services.close()
