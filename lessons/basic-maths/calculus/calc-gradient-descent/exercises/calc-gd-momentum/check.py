@@ -97,14 +97,15 @@ def _compare(t, problem: str, x0: tuple, lr: float, steps: int, momentum: float)
         return
     bad_rows = np.where(~np.all(np.isclose(got, expected, rtol=1e-8, atol=1e-10), axis=1))[0]
     first = int(bad_rows[0])
-    hint = (
-        "Row 0 must be x0 itself."
-        if first == 0
-        else "All rows are equal: you may be appending the same array and updating it in place."
-        if np.allclose(got, got[-1])
-        else "Check the velocity rule v = momentum * v + g (no (1 - momentum) factor) and the "
-        "update x = x - lr * v."
-    )
+    if len(got) > 1 and np.allclose(got, got[-1]):
+        hint = "All rows are equal: you may be appending the same array and updating it in place."
+    elif first == 0:
+        hint = "Row 0 must be x0 itself."
+    else:
+        hint = (
+            "Check the velocity rule v = momentum * v + g (no (1 - momentum) factor) and the "
+            "update x = x - lr * v, with g evaluated at the current point."
+        )
     raise Fail(f"{case}: the trajectory differs from torch.optim.SGD's from row {first} on. {hint}")
 
 
