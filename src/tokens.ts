@@ -1,0 +1,60 @@
+import { ServerConnection } from '@jupyterlab/services';
+import { Token } from '@lumino/coreutils';
+import { ISignal } from '@lumino/signaling';
+
+import type {
+  LessonDetail,
+  LessonSummary,
+  Roadmap,
+  SectionSummary,
+  TopicSummary
+} from './schema';
+
+/** Where a lesson sits in the roadmap. */
+export interface ILessonLocation {
+  lesson: LessonSummary;
+  topic: TopicSummary;
+  section: SectionSummary;
+}
+
+/** The state of the roadmap download. */
+export type CourseState =
+  | { kind: 'loading' }
+  | { kind: 'ready'; roadmap: Roadmap }
+  | { kind: 'error'; message: string };
+
+/** The course as the frontend knows it: the roadmap tree and lessons fetched on demand. */
+export interface ICourseModel {
+  /** Connection settings used for every request. */
+  readonly serverSettings: ServerConnection.ISettings;
+  /** The current state of the roadmap. */
+  readonly state: CourseState;
+  /** Emitted whenever `state` changes. */
+  readonly stateChanged: ISignal<ICourseModel, CourseState>;
+  /** (Re)load the roadmap from the server; resolves when `state` is ready or error. */
+  refresh(): Promise<void>;
+  /** The roadmap once loaded (waits for the current load; rejects if it failed). */
+  roadmap(): Promise<Roadmap>;
+  /** Find a lesson of the loaded roadmap by id. */
+  locate(lessonId: string): ILessonLocation | null;
+  /** Fetch one lesson (cached for the session). */
+  lesson(lessonId: string): Promise<LessonDetail>;
+}
+
+/** The course model token. */
+export const ICourseModel = new Token<ICourseModel>(
+  'airoadmap-lab:ICourseModel',
+  'The AI Roadmap course: the roadmap tree and its lessons, loaded from the server.'
+);
+
+/** Opens lessons in the main area. */
+export interface ILessonOpener {
+  /** Open (or focus) the lesson view of `lessonId`. */
+  open(lessonId: string): Promise<void>;
+}
+
+/** The lesson opener token. */
+export const ILessonOpener = new Token<ILessonOpener>(
+  'airoadmap-lab:ILessonOpener',
+  'Opens a lesson of the AI Roadmap in a main-area tab, or focuses it when already open.'
+);
