@@ -1,5 +1,5 @@
 # expect-status: failed
-# expect-message: use +=, not =
+# expect-message: (+=, not =)
 """Sets input gradients with = instead of adding them with +=."""
 
 import math
