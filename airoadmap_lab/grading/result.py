@@ -43,7 +43,8 @@ class GradeResult(BaseModel):
     max_score: float
     tests: list[TestResult] = []
     message: str = Field(
-        "", description="A sentence for the learner about the attempt as a whole (advice on errors)."
+        "",
+        description="A sentence for the learner about the attempt as a whole (advice on errors).",
     )
     output: str = Field("", description="Captured stdout/stderr of the learner's code, capped.")
     output_truncated: bool = False
