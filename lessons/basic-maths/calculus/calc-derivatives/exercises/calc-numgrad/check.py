@@ -9,6 +9,8 @@ checks = Checks()
 
 # The snippet runs in the learner's process: it defines f there, calls numerical_gradient and
 # reports what it saw. It holds no expected values.
+# x travels with its shape and the gradient comes back flat with its shape, so a 0-d array keeps
+# its shape whatever the transport does with 0-d arrays.
 _SNIPPET = """
 import numpy as _np
 _kinds = []
@@ -16,13 +18,15 @@ _kinds = []
 def _traced(v):
     _kinds.append(_np.asarray(v).dtype.kind)
     return f(v)
+x = _np.asarray(x).reshape(x_shape)
 _x_before = _np.array(x, copy=True)
 if step is None:
     _grad = numerical_gradient(_traced, x)
 else:
     _grad = numerical_gradient(_traced, x, h=step)
 result = {{
-    "grad": _grad,
+    "grad": None if _grad is None else _np.asarray(_grad, dtype=float).ravel(),
+    "grad_shape": None if _grad is None else list(_np.shape(_grad)),
     "x_unchanged": bool(x.dtype == _x_before.dtype and _np.array_equal(x, _x_before)),
     "float_calls": all(kind == "f" for kind in _kinds),
     "calls": len(_kinds),
@@ -50,19 +54,21 @@ def _run(t, case: str, f_source: str, x: np.ndarray, step: float | None = None, 
     """Run the learner's numerical_gradient on one case and check the shape of what it returns."""
     code = _SNIPPET.format(f_source=f_source)
     try:
-        out = t.run(code, x=x, step=step, **inputs)
+        out = t.run(code, x=x, x_shape=list(np.shape(x)), step=step, **inputs)
     except LearnerRaised as err:
         raise Fail(
             f"numerical_gradient raised {err.type_name} on {case}: {err.message}. Does your loop "
             "visit every element of an array of any shape (np.ndindex(x.shape) does)?"
         ) from None
-    grad = out["grad"]
-    expect(grad is not None, f"numerical_gradient returned None on {case}; return the gradient.")
-    grad = np.asarray(grad, dtype=float)
     expect(
-        grad.shape == np.shape(x),
-        f"On {case}, the gradient should have the shape of x, {np.shape(x)}, got {grad.shape}.",
+        out["grad"] is not None, f"numerical_gradient returned None on {case}; return the gradient."
     )
+    shape = tuple(out["grad_shape"])
+    expect(
+        shape == np.shape(x),
+        f"On {case}, the gradient should have the shape of x, {np.shape(x)}, got {shape}.",
+    )
+    grad = np.asarray(out["grad"], dtype=float).reshape(shape)
     expect(
         out["x_unchanged"],
         f"numerical_gradient changed x on {case}. Work on a float copy of x, or restore each "

@@ -1,5 +1,5 @@
 # expect-status: failed
-# expect-message: never 0
+# expect-message: count the observed arrangement
 """Returns count / n_permutations, which can be exactly 0."""
 
 import numpy as np
