@@ -136,6 +136,18 @@ export class LessonView extends Panel {
   private _lesson: LessonDetail | null = null;
 }
 
+/**
+ * The lesson text without a leading `# Title` line that repeats the lesson's title (the header
+ * already shows it).
+ */
+export function withoutTitleHeading(body: string, title: string): string {
+  const match = /^\s*#[ \t]+(.+?)[ \t#]*(\r?\n|$)/.exec(body);
+  if (match && match[1].trim().toLowerCase() === title.trim().toLowerCase()) {
+    return body.slice(match[0].length);
+  }
+  return body;
+}
+
 type SectionProps = ILessonViewOptions & { lesson: LessonDetail };
 
 function LessonHeader(props: SectionProps): JSX.Element {

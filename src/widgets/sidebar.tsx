@@ -167,8 +167,9 @@ function RoadmapTree(props: IRoadmapTreeProps): JSX.Element {
       <div className="jp-AiroadmapLab-filterBox">
         <input
           type="search"
+          title={trans.__('Matches section, topic, lesson and exercise titles')}
           className="jp-AiroadmapLab-filter jp-mod-styled"
-          placeholder={trans.__('Filter topics, lessons, exercises')}
+          placeholder={trans.__('Filter the roadmap')}
           aria-label={trans.__('Filter the roadmap')}
           value={query}
           onChange={event => setQuery(event.target.value)}
@@ -271,9 +272,13 @@ function TopicItem(props: ITopicItemProps): JSX.Element {
         <span className="jp-AiroadmapLab-topicTitle">{topic.title}</span>
         {props.showCounts && (
           <span className="jp-AiroadmapLab-counts">
-            {trans._n('%1 lesson', '%1 lessons', topic.lesson_count)}
-            {' · '}
-            {trans._n('%1 exercise', '%1 exercises', topic.exercise_count)}
+            {topic.lesson_count === 0
+              ? trans.__('No lessons yet')
+              : `${trans._n('%1 lesson', '%1 lessons', topic.lesson_count)} · ${trans._n(
+                  '%1 exercise',
+                  '%1 exercises',
+                  topic.exercise_count
+                )}`}
           </span>
         )}
       </button>

@@ -1,0 +1,71 @@
+/**
+ * A small page object for the AI Roadmap: the selectors the tests share, in one place.
+ */
+import { galata, IJupyterLabPageFixture } from '@jupyterlab/galata';
+import { Locator } from '@playwright/test';
+import * as path from 'path';
+
+/** The id of the sidebar panel (also the id of its tab). */
+export const SIDEBAR_ID = 'airoadmap-lab-sidebar';
+
+/** Settings for every test: no "Jupyter news" toast covering screenshots. */
+export const TEST_SETTINGS = {
+  ...galata.DEFAULT_SETTINGS,
+  '@jupyterlab/apputils-extension:notification': {
+    checkForUpdates: false,
+    fetchNews: 'false'
+  }
+};
+
+/** Where screenshots for people (README, review) are written. */
+export const SCREENSHOT_DIR = path.resolve(__dirname, '..', 'screenshots');
+
+/** Open the AI Roadmap sidebar and wait until the course has loaded. */
+export async function openRoadmap(
+  page: IJupyterLabPageFixture
+): Promise<Locator> {
+  await page.sidebar.openTab(SIDEBAR_ID);
+  const sidebar = page.locator(`#${SIDEBAR_ID}`);
+  await sidebar
+    .locator('.jp-AiroadmapLab-section[data-section-id]')
+    .first()
+    .waitFor();
+  return sidebar;
+}
+
+/** Expand a topic of the sidebar (by id) if it is collapsed. */
+export async function expandTopic(
+  sidebar: Locator,
+  topicId: string
+): Promise<void> {
+  const toggle = sidebar.locator(
+    `[data-topic-id="${topicId}"] > .jp-AiroadmapLab-topic`
+  );
+  if ((await toggle.getAttribute('aria-expanded')) !== 'true') {
+    await toggle.click();
+  }
+}
+
+/** The lesson view (main-area panel) of a lesson. */
+export function lessonPanel(
+  page: IJupyterLabPageFixture,
+  lessonId: string
+): Locator {
+  return page.locator(`#airoadmap-lab-lesson-${lessonId}`);
+}
+
+/** Open a lesson from the sidebar and wait for its body to be rendered. */
+export async function openLessonFromSidebar(
+  page: IJupyterLabPageFixture,
+  sidebar: Locator,
+  topicId: string,
+  lessonId: string
+): Promise<Locator> {
+  await expandTopic(sidebar, topicId);
+  await sidebar
+    .locator(`button.jp-AiroadmapLab-lesson[data-lesson-id="${lessonId}"]`)
+    .click();
+  const panel = lessonPanel(page, lessonId);
+  await panel.locator('.jp-AiroadmapLab-lessonBody').waitFor();
+  return panel;
+}
