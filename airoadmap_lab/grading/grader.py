@@ -13,7 +13,8 @@ from types import ModuleType
 
 from .checks import Checks, CheckTest, Fail, LearnerRaised
 from .config import ExerciseFiles, SandboxConfig
-from .launch import Launcher, LaunchSpec, SubprocessLauncher
+from .forkserver import ForkServerLauncher
+from .launch import ChildHandle, Launcher, LaunchSpec, SubprocessLauncher
 from .messages import advice_for, died_message, memory_message, timeout_message
 from .modules import ExerciseModuleError, ModuleCache
 from .probe import AttemptAborted, SandboxProbe
@@ -36,8 +37,12 @@ class Grader:
         self._isolation = IsolationReport()
         self._start_lock = threading.Lock()
         self._slots: queue.Queue[int] = queue.Queue()
-        for slot in range(max(1, self.config.workers)):
+        self._slot_count = max(1, self.config.workers)
+        for slot in range(self._slot_count):
             self._slots.put(slot)
+        self._cleanup = ThreadPoolExecutor(
+            max_workers=self._slot_count, thread_name_prefix="airoadmap-cleanup"
+        )
         self._pool = ThreadPoolExecutor(
             max_workers=max(1, self.config.workers), thread_name_prefix="airoadmap-grade"
         )
@@ -60,10 +65,28 @@ class Grader:
                 self.log.info("%s", summary)
 
     def _make_launcher(self) -> tuple[Launcher, IsolationReport]:
+        if self.config.use_fork_server:
+            try:
+                launcher = ForkServerLauncher(self.config, self.log)
+            except Exception as exc:
+                if self.config.require_isolation:
+                    raise RuntimeError(f"the grading fork server could not start: {exc}") from exc
+                self.log.warning("grading fork server could not start (%s); falling back", exc)
+            else:
+                report = launcher.report()
+                if self.config.require_isolation and report.missing:
+                    launcher.close()
+                    raise RuntimeError(
+                        "require_isolation is set but some sandbox layers are missing:\n"
+                        + report.summary()
+                    )
+                return launcher, report
         report = IsolationReport()
-        report.add("rlimits", True, "CPU, address space, file size, open files, no core dumps")
-        report.add("process group kill on wall-clock timeout", True)
         report.add("fork server", False, "one fresh python per attempt (slow)")
+        report.add("rlimits", True, "CPU, address space, file size, open files, no core dumps")
+        report.add("wall-clock kill of the process group", True)
+        report.add("namespaces", False, "not used by the subprocess launcher")
+        report.add("seccomp filter", False, "not used by the subprocess launcher")
         launcher = SubprocessLauncher(
             self.config.max_file_bytes, self.config.max_processes, PREIMPORT
         )
@@ -80,6 +103,7 @@ class Grader:
         with self._start_lock:
             self._closed = True
             self._pool.shutdown(wait=True, cancel_futures=False)
+            self._cleanup.shutdown(wait=True, cancel_futures=False)
             if self._launcher is not None:
                 self._launcher.close()
                 self._launcher = None
@@ -202,14 +226,43 @@ class Grader:
             )
         self.start()
         slot = self._slots.get()
+        released = False
         try:
-            return self._run_attempt(exercise, checks, code, slot)
+            result, handle = self._run_attempt(exercise, checks, code, slot)
+            # The result is ready: tear the sandbox down in the background, then free the slot
+            # (slots map to uids, so a slot is reused only once its processes are all gone).
+            self._cleanup.submit(self._finish, handle, slot)
+            released = True
+            return result
+        finally:
+            if not released:
+                self._slots.put(slot)
+
+    def _finish(self, handle: ChildHandle, slot: int) -> None:
+        try:
+            handle.close()
+        except Exception:
+            self.log.exception("cleaning up a grading sandbox failed")
         finally:
             self._slots.put(slot)
 
+    def wait_idle(self, timeout: float = 60.0) -> bool:
+        """Wait until no attempt is running and every sandbox is torn down."""
+        deadline = time.monotonic() + timeout
+        taken = []
+        try:
+            for _ in range(self._slot_count):
+                taken.append(self._slots.get(timeout=max(0.0, deadline - time.monotonic())))
+        except queue.Empty:
+            return False
+        finally:
+            for slot in taken:
+                self._slots.put(slot)
+        return True
+
     def _run_attempt(
         self, exercise: ExerciseFiles, checks: Checks, code: str, slot: int
-    ) -> GradeResult:
+    ) -> tuple[GradeResult, ChildHandle]:
         assert self._launcher is not None
         limit_s = self.config.time_limit(exercise)
         memory_mb = self.config.memory_limit(exercise)
@@ -227,10 +280,11 @@ class Grader:
         judged = _Judgement()
         try:
             self._judge(exercise, checks, code, probe, judged)
-        finally:
-            handle.kill()
-            probe.drain_output(wait=0.5)
+        except BaseException:
             handle.close()
+            raise
+        probe.drain_output()  # what the child wrote before its last answer is in the pipe
+        handle.kill()
         any_hidden = any(t.hidden for t in checks.tests)
         output, truncated = probe.output.text, probe.output.truncated
         if probe.raw_output and not any_hidden:
@@ -240,7 +294,7 @@ class Grader:
         if len(output) > self.config.max_output_bytes:
             output, truncated = output[: self.config.max_output_bytes], True
         status, message = judged.status_and_message(limit_s, memory_mb)
-        return self._result(
+        result = self._result(
             exercise,
             status,
             checks.max_score,
@@ -249,6 +303,7 @@ class Grader:
             output=output,
             truncated=truncated,
         )
+        return result, handle
 
     def _judge(
         self,

@@ -92,7 +92,9 @@ class SandboxProbe:
     def drain_output(self, wait: float = 0.0) -> None:
         """Read what the child wrote to its stdout/stderr descriptors (capped, rest discarded)."""
         end = time.monotonic() + wait
-        while self._out_open:
+        for _ in range(256):  # bounded: a thread of the child may still be printing
+            if not self._out_open:
+                return
             ready, _, _ = select.select(
                 [self.handle.out_fd], [], [], max(0.0, end - time.monotonic())
             )
