@@ -6,7 +6,7 @@ from __future__ import annotations
 def get_stats(ids: list[int]) -> dict[tuple[int, int], int]:
     """Count each pair of consecutive ids, in order of first occurrence."""
     counts: dict[tuple[int, int], int] = {}
-    for pair in zip(ids, ids[1:]):
+    for pair in zip(ids, ids[1:], strict=False):
         counts[pair] = counts.get(pair, 0) + 1
     return counts
 

@@ -57,7 +57,9 @@ def weights_match(t):
 def weights_properties(t):
     q, k = random_qk(2, (3, 6, 4))
     w = t.call("causal_attention_weights", q, k)
-    expect(isinstance(w, torch.Tensor) and w.shape == (3, 6, 6), "weights must have shape (3, 6, 6)")
+    expect(
+        isinstance(w, torch.Tensor) and w.shape == (3, 6, 6), "weights must have shape (3, 6, 6)"
+    )
     expect(
         bool(torch.isfinite(w).all()),
         "The weights contain NaN. A row whose scores are all -inf gives NaN after the softmax: "
@@ -135,5 +137,3 @@ def bad_heads(t):
         lambda: t.call("causal_self_attention", *args, 4),
         what="causal_self_attention with C=6 and n_heads=4",
     )
-
-

@@ -18,7 +18,7 @@ from airoadmap_lab.grading.checks import (
 
 checks = Checks()
 
-BLOCK = 32
+BLOCK = 16
 STEPS = 200
 LR = 3e-3
 BATCH = 16
@@ -84,8 +84,14 @@ result = {"first": first, "last": val_loss()}
 
 def train_inputs(text: str) -> dict:
     """The inputs of the TRAIN snippet (the same for the learner and the reference)."""
-    return {"text": text, "seed": 0, "block_size": BLOCK, "lr": LR, "steps": STEPS,
-            "batch_size": BATCH}
+    return {
+        "text": text,
+        "seed": 0,
+        "block_size": BLOCK,
+        "lr": LR,
+        "steps": STEPS,
+        "batch_size": BATCH,
+    }
 
 
 _REFERENCE: dict[str, dict] = {}
