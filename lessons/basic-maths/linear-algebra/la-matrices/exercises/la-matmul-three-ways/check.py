@@ -49,12 +49,17 @@ def _check_errors(t, name: str) -> None:
         ("a 1-D A of shape (3,) and B 3x2", np.ones(3), np.ones((3, 2))),
     ]
     for description, A, B in bad:
-        expect_raises(
-            "ValueError",
-            lambda A=A, B=B: t.call(name, A, B),
-            what=f"{name} with {description}: check A.ndim, B.ndim and the inner dimensions "
-            "first and raise ValueError",
-        )
+        try:
+            expect_raises(
+                "ValueError",
+                lambda A=A, B=B: t.call(name, A, B),
+                what=f"{name} with {description}",
+            )
+        except Fail as failure:
+            raise Fail(
+                f"{failure.message} Check A.ndim, B.ndim and the inner dimensions at the start "
+                "of the function and raise ValueError yourself."
+            ) from None
 
 
 @checks.test("matmul_loops equals A @ B (1x1, empty, non-square, column)", points=2)
