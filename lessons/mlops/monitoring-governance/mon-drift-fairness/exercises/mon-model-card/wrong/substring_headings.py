@@ -1,0 +1,28 @@
+# expect-status: failed
+# expect-message: missing_sections on a card with '### Evaluation'
+"""Looks for the section name anywhere in the text, so '### Evaluation' or a mention counts."""
+
+import numpy as np
+
+REQUIRED_SECTIONS = ["Model details", "Intended use", "Training data", "Evaluation", "Limitations"]
+
+
+def render_model_card(info, y_true, y_pred, groups, gap=0.05):
+    correct = np.asarray(y_true) == np.asarray(y_pred)
+    groups = np.asarray(groups)
+    per_group = [(g, int((groups == g).sum()), float(correct[groups == g].mean())) for g in sorted(set(groups.tolist()))]
+    overall = float(correct.mean())
+    flagged = [f"- Lower accuracy for group={g}: {a:.3f} vs {overall:.3f} overall" for g, _, a in per_group if a < overall - gap]
+    lines = [f"# Model card: {info['name']} v{info['version']}", "## Model details",
+             f"- Owner: {info['owner']}", f"- Version: {info['version']}",
+             "## Intended use", info["intended_use"], "## Training data", info["training_data"],
+             "## Evaluation", "| slice | n | accuracy |", "|---|---|---|",
+             f"| overall | {correct.size} | {overall:.3f} |"]
+    lines += [f"| group={g} | {n} | {a:.3f} |" for g, n, a in per_group]
+    lines += ["## Limitations"] + (flagged or ["- None identified"])
+    return "\n".join(lines)
+
+
+def missing_sections(markdown):
+    text = markdown.lower()
+    return [s for s in REQUIRED_SECTIONS if s.lower() not in text]
