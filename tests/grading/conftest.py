@@ -1,0 +1,56 @@
+"""Shared fixtures of the grading-engine tests."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from airoadmap_lab.grading import ExerciseFiles, Grader, SandboxConfig
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def exercise(name: str) -> ExerciseFiles:
+    """A fixture exercise by folder name."""
+    return ExerciseFiles.from_directory(FIXTURES / name)
+
+
+def read(name: str, file: str) -> str:
+    """The text of a file of a fixture exercise."""
+    return (FIXTURES / name / file).read_text(encoding="utf-8")
+
+
+def descendants(pid: int) -> set[int]:
+    """Every live (non-zombie) process below ``pid``, found by scanning /proc."""
+    children: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as f:
+                fields = f.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if fields[0] == "Z":
+            continue
+        children.setdefault(int(fields[1]), []).append(int(entry))
+    found: set[int] = set()
+    todo = [pid]
+    while todo:
+        for child in children.get(todo.pop(), []):
+            if child not in found:
+                found.add(child)
+                todo.append(child)
+    return found
+
+
+@pytest.fixture(scope="session")
+def grader() -> Iterator[Grader]:
+    """One warm grader for the whole session (course fixtures hidden from the sandbox)."""
+    g = Grader(SandboxConfig(hide_paths=(FIXTURES,)))
+    g.start()
+    yield g
+    g.close()
