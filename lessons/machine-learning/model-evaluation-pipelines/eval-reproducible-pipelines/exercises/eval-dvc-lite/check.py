@@ -90,7 +90,15 @@ def check_answer(
     elif set(missing) - direct:
         hint = " A stage must also re-run when a stage that produces one of its inputs re-runs."
     expect(not missing, f"stale_stages when {case} misses {missing}.{hint}")
-    expect(not extra, f"stale_stages when {case} also lists {extra}, which are up to date.")
+    extra_hint = ""
+    if set(got) == set(stages):
+        extra_hint = (
+            " Every stage looks changed: are your hashes MD5 hex digests like the lock "
+            "file's, and are params compared as values?"
+        )
+    expect(
+        not extra, f"stale_stages when {case} also lists {extra}, which are up to date.{extra_hint}"
+    )
     position = {name: i for i, name in enumerate(got)}
     for name in got:
         for dep in stages[name]["deps"]:

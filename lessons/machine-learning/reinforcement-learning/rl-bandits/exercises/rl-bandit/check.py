@@ -45,7 +45,13 @@ def replay(t, means: np.ndarray, epsilon: float, steps: int, seed: int) -> None:
             "tie rule of argmax."
         )
     expect_close(rewards, ref_rewards, what=f"the rewards with {case}", rtol=1e-12)
-    expect_close(Q, ref_Q, what=f"the final Q with {case}", rtol=1e-9, atol=1e-12)
+    expect_close(
+        Q,
+        ref_Q,
+        what=f"the final Q with {case} (Q[a] is the sample average of the rewards of arm a)",
+        rtol=1e-9,
+        atol=1e-12,
+    )
 
 
 @checks.test("Pure exploitation (epsilon = 0) replays exactly", points=1)

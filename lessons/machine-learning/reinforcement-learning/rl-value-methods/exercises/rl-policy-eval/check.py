@@ -33,6 +33,24 @@ def random_mdp(seed: int, S: int = 6, A: int = 3):
     return P, R, policy
 
 
+def expect_fixed_point(V, P, R, policy, gamma: float, case: str) -> None:
+    """Fail with advice when V does not satisfy the Bellman expectation equation."""
+    try:
+        V = np.asarray(V, dtype=float)
+    except (TypeError, ValueError):
+        return
+    if V.shape != (P.shape[0],) or not np.all(np.isfinite(V)):
+        return
+    backup = (policy * (R + gamma * P @ V)).sum(axis=1)
+    residual = float(np.max(np.abs(backup - V)))
+    expect(
+        residual < 1e-5,
+        f"{case}: one more Bellman sweep would still change V by up to {residual:.3g}, so V "
+        "is not yet v_pi. Keep sweeping until the largest change is below theta, and check "
+        "that every backup uses R + gamma * P @ V.",
+    )
+
+
 @checks.test(
     "gridworld_4x4 has the moves, walls, terminal states and rewards of the prompt", points=3
 )
@@ -68,6 +86,7 @@ def gridworld_values(t):
     P, R = t.ref.gridworld_4x4()
     policy = np.full((16, 4), 0.25)
     V = t.call("policy_evaluation", P, R, policy, 1.0)
+    expect_fixed_point(V, P, R, policy, 1.0, "V of the random policy on the 4x4 gridworld, gamma=1")
     expected = exact_values(P, R, policy, 1.0, terminal=(0, 15))
     expect_close(
         V, expected, what="V of the random policy on the 4x4 gridworld, gamma=1", rtol=0, atol=1e-6
@@ -79,6 +98,9 @@ def random_mdps(t):
     for seed, gamma in ((1, 0.9), (2, 0.5)):
         P, R, policy = random_mdp(seed)
         V = t.call("policy_evaluation", P, R, policy, gamma)
+        expect_fixed_point(
+            V, P, R, policy, gamma, f"V on a random 6-state, 3-action MDP with gamma={gamma}"
+        )
         expect_close(
             V,
             exact_values(P, R, policy, gamma),
@@ -94,6 +116,7 @@ def deterministic_and_myopic(t):
     policy = np.zeros((5, 2))
     policy[np.arange(5), [0, 1, 1, 0, 1]] = 1.0
     V = t.call("policy_evaluation", P, R, policy, 0.8)
+    expect_fixed_point(V, P, R, policy, 0.8, "V of a deterministic policy on a random 5-state MDP")
     expect_close(
         V,
         exact_values(P, R, policy, 0.8),
