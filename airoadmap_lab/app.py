@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import getpass
+import os
 import threading
 from pathlib import Path
 
@@ -11,6 +12,7 @@ from jupyter_server.extension.application import ExtensionApp
 from jupyter_server.utils import url_path_join
 from traitlets import Float, Int, List, Unicode, default
 
+from .backends import Backend, ClassroomBackend, LocalBackend
 from .catalog import builtin_course_dir, load_course
 from .grading import Grader, SandboxConfig
 from .handlers import ROUTES
@@ -41,13 +43,28 @@ class AiroadmapLab(ExtensionApp):
         help="SQLAlchemy URL of the progress store. Default: a SQLite file in the Jupyter data dir.",
     )
     progress_user = Unicode(
-        config=True, help="The name progress is recorded under on this server. Default: the OS user."
+        config=True,
+        help="The name progress is recorded under on this server. Default: the OS user.",
     )
-    grading_workers = Int(2, config=True, help="Attempts graded at the same time; more queue in order.")
-    max_time_s = Float(30.0, config=True, help="Upper bound on any exercise's wall-clock time limit (s).")
+    grading_workers = Int(
+        2, config=True, help="Attempts graded at the same time; more queue in order."
+    )
+    max_time_s = Float(
+        30.0, config=True, help="Upper bound on any exercise's wall-clock time limit (s)."
+    )
     max_memory_mb = Int(4096, config=True, help="Upper bound on any exercise's memory limit (MiB).")
     max_code_bytes = Int(200_000, config=True, help="Largest attempt accepted for grading (bytes).")
     max_output_bytes = Int(64_000, config=True, help="Captured output kept per attempt (bytes).")
+    classroom_service_url = Unicode(
+        config=True,
+        help="URL of the class's grading service on JupyterHub (e.g. http://hub:8081/services/airoadmap). "
+        "When set, grading, hints, solutions and progress go there, with the user's hub token, and "
+        "nothing is graded locally. Default: the AIROADMAP_SERVICE_URL environment variable.",
+    )
+
+    @default("classroom_service_url")
+    def _default_classroom_service_url(self) -> str:
+        return os.environ.get("AIROADMAP_SERVICE_URL", "")
 
     @default("progress_url")
     def _default_progress_url(self) -> str:
@@ -69,8 +86,30 @@ class AiroadmapLab(ExtensionApp):
         course = load_course(roots)
         for problem in course.problems:
             self.log.warning("airoadmap-lab course problem: %s", problem)
-        self.log.info("airoadmap-lab: %d lessons, %d exercises loaded from %s", len(course.lessons),
-                      len(course.exercises), ", ".join(map(str, roots)))
+        self.log.info(
+            "airoadmap-lab: %d lessons, %d exercises loaded from %s",
+            len(course.lessons),
+            len(course.exercises),
+            ", ".join(map(str, roots)),
+        )
+        self.services = CourseServices(
+            course=course,
+            backend=self.make_backend(course, roots),
+            user=self.progress_user,
+            max_code_bytes=self.max_code_bytes,
+        )
+
+    def make_backend(self, course, roots: list[Path]) -> Backend:  # noqa: ANN001 - a Course
+        if self.classroom_service_url:
+            token = os.environ.get("JUPYTERHUB_API_TOKEN", "")
+            if not token:
+                self.log.error(
+                    "airoadmap-lab: classroom_service_url is set but JUPYTERHUB_API_TOKEN is not"
+                )
+            self.log.info(
+                "airoadmap-lab: classroom mode, grading at %s", self.classroom_service_url
+            )
+            return ClassroomBackend(self.classroom_service_url, token)
         grader = Grader(
             SandboxConfig(
                 max_time_s=self.max_time_s,
@@ -85,18 +124,13 @@ class AiroadmapLab(ExtensionApp):
         # The warm worker imports numpy, scikit-learn and torch: start it now, off the main thread,
         # so the first Check is fast and start-up is not delayed.
         threading.Thread(target=grader.start, name="airoadmap-grader-start", daemon=True).start()
-        self.services = CourseServices(
-            course=course,
-            grader=grader,
-            store=ProgressStore(self.progress_url),
-            user=self.progress_user,
-            max_code_bytes=self.max_code_bytes,
-        )
+        return LocalBackend(course, grader, ProgressStore(self.progress_url))
 
     def initialize_handlers(self) -> None:
         kwargs = {"services": self.services}
         self.handlers.extend(
-            (url_path_join("/", API_PREFIX, pattern), handler, kwargs) for pattern, handler in ROUTES
+            (url_path_join("/", API_PREFIX, pattern), handler, kwargs)
+            for pattern, handler in ROUTES
         )
 
     async def stop_extension(self) -> None:

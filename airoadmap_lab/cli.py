@@ -51,7 +51,9 @@ def cmd_list(args: argparse.Namespace) -> int:
                     print(f"      - {exercise.id}: {exercise.title}")
     print(f"\n{len(course.lessons)} lessons, {len(course.exercises)} exercises")
     if course.problems:
-        print(f"{len(course.problems)} problem(s): run `jupyter airoadmap validate`", file=sys.stderr)
+        print(
+            f"{len(course.problems)} problem(s): run `jupyter airoadmap validate`", file=sys.stderr
+        )
     return 0
 
 
@@ -59,8 +61,10 @@ def cmd_validate(args: argparse.Namespace) -> int:
     course = _course(args.path)
     for problem in course.problems:
         print(problem)
-    summary = (f"{len(course.sections)} sections, {len(course.topics)} topics, "
-               f"{len(course.lessons)} lessons, {len(course.exercises)} exercises")
+    summary = (
+        f"{len(course.sections)} sections, {len(course.topics)} topics, "
+        f"{len(course.lessons)} lessons, {len(course.exercises)} exercises"
+    )
     if course.problems:
         print(f"\n{len(course.problems)} problem(s) found ({summary} loaded).")
         return 1
@@ -72,7 +76,9 @@ def _grader():
     from .grading import Grader, SandboxConfig
 
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(message)s")
-    grader = Grader(SandboxConfig(hide_paths=(builtin_course_dir(),)), log=logging.getLogger("airoadmap"))
+    grader = Grader(
+        SandboxConfig(hide_paths=(builtin_course_dir(),)), log=logging.getLogger("airoadmap")
+    )
     grader.start()
     return grader
 
@@ -83,8 +89,10 @@ def cmd_grade(args: argparse.Namespace) -> int:
     course = _course(args.course)
     exercise = course.exercises.get(args.exercise_id)
     if exercise is None:
-        print(f"error: no exercise {args.exercise_id!r}; `jupyter airoadmap list` shows them",
-              file=sys.stderr)
+        print(
+            f"error: no exercise {args.exercise_id!r}; `jupyter airoadmap list` shows them",
+            file=sys.stderr,
+        )
         return 2
     try:
         code = Path(args.file).read_text(encoding="utf-8")
@@ -99,8 +107,10 @@ def cmd_grade(args: argparse.Namespace) -> int:
     if args.json:
         print(result.model_dump_json(indent=2))
         return 0
-    print(f"{exercise.title}: {result.status.value}, {result.score:g}/{result.max_score:g} points "
-          f"({result.duration_ms:.0f} ms)")
+    print(
+        f"{exercise.title}: {result.status.value}, {result.score:g}/{result.max_score:g} points "
+        f"({result.duration_ms:.0f} ms)"
+    )
     if result.message:
         print(result.message)
     for test in result.tests:
@@ -109,7 +119,11 @@ def cmd_grade(args: argparse.Namespace) -> int:
         if test.message and not test.passed:
             print("         " + test.message.replace("\n", "\n         "))
     if result.output:
-        print("output:\n" + result.output + ("\n[output truncated]" if result.output_truncated else ""))
+        print(
+            "output:\n"
+            + result.output
+            + ("\n[output truncated]" if result.output_truncated else "")
+        )
     return 0
 
 
@@ -122,7 +136,9 @@ def cmd_selftest(args: argparse.Namespace) -> int:
     if unknown:
         print(f"error: unknown exercise id(s): {', '.join(unknown)}", file=sys.stderr)
         return 2
-    chosen = [course.exercises[i] for i in args.ids] if args.ids else list(course.exercises.values())
+    chosen = (
+        [course.exercises[i] for i in args.ids] if args.ids else list(course.exercises.values())
+    )
     grader = _grader()
     try:
         outcomes = run_selftest(grader, [exercise_files(e) for e in chosen])
@@ -137,7 +153,8 @@ def cmd_selftest(args: argparse.Namespace) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="jupyter airoadmap", description="The AI Engineering Roadmap course: list, check, grade."
+        prog="jupyter airoadmap",
+        description="The AI Engineering Roadmap course: list, check, grade.",
     )
     sub = parser.add_subparsers(dest="command", required=True)
 

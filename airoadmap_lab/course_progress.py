@@ -22,10 +22,7 @@ def summarise(course: Course, stored: dict[str, StoredProgress]) -> Progress:
     exercises: dict[str, ExerciseProgress] = {}
     for exercise_id in course.exercises:
         record = stored.get(exercise_id)
-        if record is None:
-            state = NOT_STARTED
-        else:
-            state = DONE if record.passed else IN_PROGRESS
+        state = NOT_STARTED if record is None else DONE if record.passed else IN_PROGRESS
         exercises[exercise_id] = ExerciseProgress(
             exercise_id=exercise_id,
             state=state,

@@ -201,7 +201,9 @@ class Progress(BaseModel):
     """GET /progress: where the learner stands, and what to study next."""
 
     exercises: dict[str, ExerciseProgress]
-    lessons: dict[str, str] = Field(description="lesson id -> 'done' | 'in_progress' | 'not_started'")
+    lessons: dict[str, str] = Field(
+        description="lesson id -> 'done' | 'in_progress' | 'not_started'"
+    )
     topics: dict[str, str] = Field(description="topic id -> 'done' | 'in_progress' | 'not_started'")
     next_lesson: str | None
     done_exercises: int

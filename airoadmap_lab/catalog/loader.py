@@ -79,53 +79,93 @@ class _Loader:
                     topics[lesson.topic_id].lessons.append(lesson)
         for topic in topics.values():
             topic.lessons.sort(key=lambda lesson: (lesson.order, lesson.id))
-        course = Course(data["title"], data.get("summary", "").strip(), sections, resources,
-                        self.problems, self.roots)
+        course = Course(
+            data["title"],
+            data.get("summary", "").strip(),
+            sections,
+            resources,
+            self.problems,
+            self.roots,
+        )
         self.check_lesson_prerequisites(course)
         return course
 
-    def sections(self, data: dict[str, Any], lines: dict[Location, int], file: Path) -> list[Section]:
+    def sections(
+        self, data: dict[str, Any], lines: dict[Location, int], file: Path
+    ) -> list[Section]:
         sections: list[Section] = []
         seen: set[str] = set()
         for i, raw in enumerate(data["sections"]):
             if raw["id"] in seen:
-                self.report(file, f"section id {raw['id']!r} is used twice", f"sections[{i}].id",
-                            line_of(lines, ("sections", i, "id")))
+                self.report(
+                    file,
+                    f"section id {raw['id']!r} is used twice",
+                    f"sections[{i}].id",
+                    line_of(lines, ("sections", i, "id")),
+                )
                 continue
             seen.add(raw["id"])
             topics = []
             for j, t in enumerate(raw["topics"]):
                 where = ("sections", i, "topics", j, "id")
                 if t["id"] in seen:
-                    self.report(file, f"id {t['id']!r} is used twice", f"sections[{i}].topics[{j}].id",
-                                line_of(lines, where))
+                    self.report(
+                        file,
+                        f"id {t['id']!r} is used twice",
+                        f"sections[{i}].topics[{j}].id",
+                        line_of(lines, where),
+                    )
                     continue
                 seen.add(t["id"])
-                topics.append(Topic(t["id"], t["title"], t.get("summary", "").strip(),
-                                    tuple(t.get("prerequisites", [])), raw["id"]))
-            sections.append(Section(raw["id"], raw["title"], raw.get("summary", "").strip(), topics))
+                topics.append(
+                    Topic(
+                        t["id"],
+                        t["title"],
+                        t.get("summary", "").strip(),
+                        tuple(t.get("prerequisites", [])),
+                        raw["id"],
+                    )
+                )
+            sections.append(
+                Section(raw["id"], raw["title"], raw.get("summary", "").strip(), topics)
+            )
         topic_ids = {t.id for s in sections for t in s.topics}
         for i, s in enumerate(sections):
             for j, t in enumerate(s.topics):
                 for prereq in t.prerequisites:
                     if prereq not in topic_ids:
-                        self.report(file, f"topic {t.id!r} needs unknown topic {prereq!r}",
-                                    f"sections[{i}].topics[{j}].prerequisites",
-                                    line_of(lines, ("sections", i, "topics", j, "prerequisites")))
+                        self.report(
+                            file,
+                            f"topic {t.id!r} needs unknown topic {prereq!r}",
+                            f"sections[{i}].topics[{j}].prerequisites",
+                            line_of(lines, ("sections", i, "topics", j, "prerequisites")),
+                        )
         return sections
 
-    def resources(self, data: dict[str, Any], lines: dict[Location, int], file: Path,
-                  topics: dict[str, Topic]) -> list[Resource]:
+    def resources(
+        self, data: dict[str, Any], lines: dict[Location, int], file: Path, topics: dict[str, Topic]
+    ) -> list[Resource]:
         resources = []
         for kind, key in (("book", "books"), ("website", "websites")):
             for i, raw in enumerate(data["resources"][key]):
                 unknown = [t for t in raw["topics"] if t not in topics]
                 if unknown:
-                    self.report(file, f"resource {raw['id']!r} names unknown topic(s) {', '.join(unknown)}",
-                                f"resources.{key}[{i}].topics",
-                                line_of(lines, ("resources", key, i, "topics")))
-                resources.append(Resource(raw["id"], kind, raw["title"], raw.get("authors", ""),
-                                          raw.get("url"), tuple(t for t in raw["topics"] if t in topics)))
+                    self.report(
+                        file,
+                        f"resource {raw['id']!r} names unknown topic(s) {', '.join(unknown)}",
+                        f"resources.{key}[{i}].topics",
+                        line_of(lines, ("resources", key, i, "topics")),
+                    )
+                resources.append(
+                    Resource(
+                        raw["id"],
+                        kind,
+                        raw["title"],
+                        raw.get("authors", ""),
+                        raw.get("url"),
+                        tuple(t for t in raw["topics"] if t in topics),
+                    )
+                )
         return resources
 
     # -- lessons and exercises -------------------------------------------------------------------
@@ -136,12 +176,20 @@ class _Loader:
             return None
         data, lines = loaded
         if data["topic"] not in topics:
-            self.report(file, f"topic {data['topic']!r} is not in roadmap.yaml; use one of its topic ids",
-                        "topic", line_of(lines, ("topic",)))
+            self.report(
+                file,
+                f"topic {data['topic']!r} is not in roadmap.yaml; use one of its topic ids",
+                "topic",
+                line_of(lines, ("topic",)),
+            )
             return None
         if any(data["id"] == lesson.id for t in topics.values() for lesson in t.lessons):
-            self.report(file, f"lesson id {data['id']!r} is already used by another lesson; pick another",
-                        "id", line_of(lines, ("id",)))
+            self.report(
+                file,
+                f"lesson id {data['id']!r} is already used by another lesson; pick another",
+                "id",
+                line_of(lines, ("id",)),
+            )
             return None
         body = self.read_text(file.parent / "lesson.md")
         if body is None:
@@ -149,34 +197,59 @@ class _Loader:
         readings = []
         for i, raw in enumerate(data.get("readings", [])):
             if "resource" in raw and raw["resource"] not in resource_ids:
-                self.report(file, f"reading {raw['resource']!r} is not in the reading list of roadmap.yaml",
-                            f"readings[{i}].resource", line_of(lines, ("readings", i)))
+                self.report(
+                    file,
+                    f"reading {raw['resource']!r} is not in the reading list of roadmap.yaml",
+                    f"readings[{i}].resource",
+                    line_of(lines, ("readings", i)),
+                )
                 continue
-            readings.append(Reading(raw.get("title", ""), raw.get("url"), raw.get("pointer", ""),
-                                    raw.get("resource")))
+            readings.append(
+                Reading(
+                    raw.get("title", ""),
+                    raw.get("url"),
+                    raw.get("pointer", ""),
+                    raw.get("resource"),
+                )
+            )
         demos = []
-        for i, raw in enumerate(data.get("demos", [])):
+        for raw in data.get("demos", []):
             code = self.read_text(file.parent / "demos" / f"{raw['id']}.py")
             if code is not None and self.parses(file.parent / "demos" / f"{raw['id']}.py", code):
                 demos.append(Demo(raw["id"], raw["title"], code))
         topic = topics[data["topic"]]
         lesson = Lesson(
-            id=data["id"], title=data["title"], topic_id=topic.id, order=data.get("order", 0),
-            minutes=data["minutes"], objectives=tuple(data["objectives"]),
-            prerequisites=tuple(data.get("prerequisites", [])), readings=tuple(readings), body=body,
-            exercises=[], demos=tuple(demos), directory=file.parent, section_id=topic.section_id,
+            id=data["id"],
+            title=data["title"],
+            topic_id=topic.id,
+            order=data.get("order", 0),
+            minutes=data["minutes"],
+            objectives=tuple(data["objectives"]),
+            prerequisites=tuple(data.get("prerequisites", [])),
+            readings=tuple(readings),
+            body=body,
+            exercises=[],
+            demos=tuple(demos),
+            directory=file.parent,
+            section_id=topic.section_id,
         )
         self.lesson_exercises(lesson, data["exercises"], lines, file)
         return lesson
 
-    def lesson_exercises(self, lesson: Lesson, ids: list[str], lines: dict[Location, int],
-                         file: Path) -> None:
+    def lesson_exercises(
+        self, lesson: Lesson, ids: list[str], lines: dict[Location, int], file: Path
+    ) -> None:
         folder = lesson.directory / "exercises"
         for i, exercise_id in enumerate(ids):
             exercise_dir = folder / exercise_id
             if not (exercise_dir / "exercise.yaml").is_file():
-                self.report(file, f"exercise {exercise_id!r} has no folder exercises/{exercise_id}/ "
-                            "with an exercise.yaml", f"exercises[{i}]", line_of(lines, ("exercises", i)))
+                self.report(
+                    file,
+                    f"exercise {exercise_id!r} has no folder exercises/{exercise_id}/ "
+                    "with an exercise.yaml",
+                    f"exercises[{i}]",
+                    line_of(lines, ("exercises", i)),
+                )
                 continue
             exercise = self.exercise(exercise_dir, lesson)
             if exercise is not None:
@@ -184,8 +257,13 @@ class _Loader:
         if folder.is_dir():
             for extra in sorted(p.name for p in folder.iterdir() if p.is_dir()):
                 if extra not in ids and not extra.startswith((".", "_")):
-                    self.report(file, f"exercises/{extra}/ is not listed under 'exercises'; add it or "
-                                "remove the folder", "exercises", line_of(lines, ("exercises",)))
+                    self.report(
+                        file,
+                        f"exercises/{extra}/ is not listed under 'exercises'; add it or "
+                        "remove the folder",
+                        "exercises",
+                        line_of(lines, ("exercises",)),
+                    )
 
     def exercise(self, directory: Path, lesson: Lesson) -> Exercise | None:
         file = directory / "exercise.yaml"
@@ -194,12 +272,21 @@ class _Loader:
             return None
         data, lines = loaded
         if data["id"] != directory.name:
-            self.report(file, f"id {data['id']!r} differs from the folder name {directory.name!r}; "
-                        "make them the same", "id", line_of(lines, ("id",)))
+            self.report(
+                file,
+                f"id {data['id']!r} differs from the folder name {directory.name!r}; "
+                "make them the same",
+                "id",
+                line_of(lines, ("id",)),
+            )
             return None
         if data["id"] in self.exercise_ids:
-            self.report(file, f"exercise id {data['id']!r} is already used; pick another", "id",
-                        line_of(lines, ("id",)))
+            self.report(
+                file,
+                f"exercise id {data['id']!r} is already used; pick another",
+                "id",
+                line_of(lines, ("id",)),
+            )
             return None
         texts = {}
         for name in EXERCISE_FILES:
@@ -210,11 +297,18 @@ class _Loader:
         self.exercise_ids.add(data["id"])
         limits = data.get("limits", {})
         return Exercise(
-            id=data["id"], title=data["title"], version=data["version"], prompt=texts["prompt.md"],
-            starter=texts["starter.py"], hints=tuple(data["hints"]),
+            id=data["id"],
+            title=data["title"],
+            version=data["version"],
+            prompt=texts["prompt.md"],
+            starter=texts["starter.py"],
+            hints=tuple(data["hints"]),
             time_limit_s=float(limits.get("time_s", DEFAULT_TIME_S)),
-            memory_limit_mb=int(limits.get("memory_mb", DEFAULT_MEMORY_MB)), directory=directory,
-            lesson_id=lesson.id, topic_id=lesson.topic_id, section_id=lesson.section_id,
+            memory_limit_mb=int(limits.get("memory_mb", DEFAULT_MEMORY_MB)),
+            directory=directory,
+            lesson_id=lesson.id,
+            topic_id=lesson.topic_id,
+            section_id=lesson.section_id,
         )
 
     def parses(self, path: Path, code: str) -> bool:
@@ -229,9 +323,11 @@ class _Loader:
         for lesson in course.lessons.values():
             unknown = [p for p in lesson.prerequisites if p not in course.lessons]
             if unknown:
-                self.report(lesson.directory / "lesson.yaml",
-                            f"prerequisite lesson(s) {', '.join(unknown)} do not exist; fix the ids",
-                            "prerequisites")
+                self.report(
+                    lesson.directory / "lesson.yaml",
+                    f"prerequisite lesson(s) {', '.join(unknown)} do not exist; fix the ids",
+                    "prerequisites",
+                )
                 lesson.prerequisites = tuple(p for p in lesson.prerequisites if p in course.lessons)
 
 

@@ -67,8 +67,15 @@ def _describe(error: ValidationError) -> str:
 
 def _a(kind: Any) -> str:
     kinds = kind if isinstance(kind, list) else [kind]
-    words = {"object": "a mapping", "array": "a list", "string": "a text", "integer": "a whole number",
-             "number": "a number", "boolean": "true or false", "null": "empty"}
+    words = {
+        "object": "a mapping",
+        "array": "a list",
+        "string": "a text",
+        "integer": "a whole number",
+        "number": "a number",
+        "boolean": "true or false",
+        "null": "empty",
+    }
     return " or ".join(words.get(k, str(k)) for k in kinds)
 
 
@@ -93,20 +100,41 @@ def check_version(data: dict[str, Any], file: str, lines: dict[Location, int]) -
     version = data.get("schema_version")
     line = line_of(lines, ("schema_version",))
     if version is None:
-        return Problem(file, f"schema_version is missing; start the file with 'schema_version: {SCHEMA_VERSION}'",
-                       "schema_version", line)
+        return Problem(
+            file,
+            f"schema_version is missing; start the file with 'schema_version: {SCHEMA_VERSION}'",
+            "schema_version",
+            line,
+        )
     if not isinstance(version, int) or isinstance(version, bool):
-        return Problem(file, f"schema_version must be a whole number ({SCHEMA_VERSION})", "schema_version", line)
+        return Problem(
+            file,
+            f"schema_version must be a whole number ({SCHEMA_VERSION})",
+            "schema_version",
+            line,
+        )
     if version > SCHEMA_VERSION:
-        return Problem(file, f"this file uses schema_version {version}, newer than this airoadmap-lab "
-                       f"understands ({SCHEMA_VERSION}); upgrade airoadmap-lab", "schema_version", line)
+        return Problem(
+            file,
+            f"this file uses schema_version {version}, newer than this airoadmap-lab "
+            f"understands ({SCHEMA_VERSION}); upgrade airoadmap-lab",
+            "schema_version",
+            line,
+        )
     if version < SCHEMA_VERSION:
-        return Problem(file, f"schema_version {version} is no longer supported; convert the file to "
-                       f"version {SCHEMA_VERSION} (docs/authoring.md)", "schema_version", line)
+        return Problem(
+            file,
+            f"schema_version {version} is no longer supported; convert the file to "
+            f"version {SCHEMA_VERSION} (docs/authoring.md)",
+            "schema_version",
+            line,
+        )
     return None
 
 
-def validate(kind: str, data: dict[str, Any], file: str, lines: dict[Location, int]) -> list[Problem]:
+def validate(
+    kind: str, data: dict[str, Any], file: str, lines: dict[Location, int]
+) -> list[Problem]:
     """Every problem of one course file, in the order of the file."""
     problem = check_version(data, file, lines)
     if problem:
@@ -114,7 +142,9 @@ def validate(kind: str, data: dict[str, Any], file: str, lines: dict[Location, i
     return sorted(_problems(kind, data, file, lines), key=lambda p: (p.line or 0, p.field))
 
 
-def _problems(kind: str, data: dict[str, Any], file: str, lines: dict[Location, int]) -> Iterator[Problem]:
+def _problems(
+    kind: str, data: dict[str, Any], file: str, lines: dict[Location, int]
+) -> Iterator[Problem]:
     for error in validator(kind).iter_errors(data):
         path = tuple(error.absolute_path)
         yield Problem(file, _describe(error), _field(path), line_of(lines, path))

@@ -46,7 +46,9 @@ def load_yaml(path: Path) -> tuple[dict[str, Any], dict[Location, int]]:
     except yaml.YAMLError as err:
         raise YamlError(f"this is not valid YAML: {err}") from err
     if not isinstance(data, dict) or node is None:
-        raise YamlError("the file must be a YAML mapping (key: value lines) starting with schema_version")
+        raise YamlError(
+            "the file must be a YAML mapping (key: value lines) starting with schema_version"
+        )
     lines: dict[Location, int] = {}
     _lines(node, (), lines)
     return data, lines

@@ -12,6 +12,7 @@ from tornado.web import HTTPError
 from tornado.web import authenticated as web_authenticated
 
 from ..catalog import Exercise, Lesson
+from ..errors import CourseError
 from ..services import CourseServices
 
 M = TypeVar("M", bound=BaseModel)
@@ -45,7 +46,9 @@ class CourseHandler(ExtensionHandlerMixin, APIHandler):
     def parse(self, model: type[M], limit: int | None = None) -> M:
         """The request body as ``model``: 413 when too large, 400 naming the field that is wrong."""
         if limit is not None and len(self.request.body) > limit:
-            raise HTTPError(413, f"The request is too large: at most {limit // 1000} kB is accepted.")
+            raise HTTPError(
+                413, f"The request is too large: at most {limit // 1000} kB is accepted."
+            )
         try:
             body: Any = json.loads(self.request.body or b"null")
         except (ValueError, UnicodeDecodeError) as err:
@@ -61,13 +64,33 @@ class CourseHandler(ExtensionHandlerMixin, APIHandler):
         self.set_header("Content-Type", "application/json")
         self.finish(model.model_dump_json())
 
+    def _handle_request_exception(self, e: BaseException) -> None:
+        if isinstance(e, CourseError):  # the backends' errors, mapped to statuses in this one place
+            self.log.info(
+                "airoadmap-lab: %s %s -> %d: %s",
+                self.request.method,
+                self.request.path,
+                e.status,
+                e.message,
+            )
+            if not self._finished:
+                self.send_error(e.status, exc_info=(type(e), e, e.__traceback__))
+            return
+        super()._handle_request_exception(e)
+
     def write_error(self, status_code: int, **kwargs: Any) -> None:
         """Always JSON with a message a person can act on; never a traceback."""
         self.set_header("Content-Type", "application/json")
         reason = self._reason
         exc_info = kwargs.get("exc_info")
-        if exc_info and isinstance(exc_info[1], HTTPError) and exc_info[1].log_message:
-            message = exc_info[1].log_message % exc_info[1].args if exc_info[1].args else exc_info[1].log_message
+        if exc_info and isinstance(exc_info[1], CourseError):
+            message = exc_info[1].message
+        elif exc_info and isinstance(exc_info[1], HTTPError) and exc_info[1].log_message:
+            message = (
+                exc_info[1].log_message % exc_info[1].args
+                if exc_info[1].args
+                else exc_info[1].log_message
+            )
         elif status_code >= 500:
             message = "The server failed to handle this request; the details are in the server log."
         else:

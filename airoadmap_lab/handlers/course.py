@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from jupyter_server.auth.decorator import authorized
 from tornado import web
-from tornado.web import HTTPError
 
 from ..catalog import Course, Exercise, Lesson
 from ..models import (
@@ -12,7 +11,6 @@ from ..models import (
     Demo,
     ExerciseDetail,
     ExerciseSummary,
-    Hint,
     LessonDetail,
     LessonRef,
     LessonSummary,
@@ -22,7 +20,6 @@ from ..models import (
     Resources,
     Roadmap,
     SectionSummary,
-    Solution,
     TopicSummary,
 )
 from .base import CourseHandler
@@ -44,8 +41,12 @@ def roadmap_model(course: Course) -> Roadmap:
                 prerequisites=list(topic.prerequisites),
                 readings=[r.id for r in course.resources_for(topic.id)],
                 lessons=[
-                    LessonSummary(id=lesson.id, title=lesson.title, minutes=lesson.minutes,
-                                  exercises=[_summary(e) for e in lesson.exercises])
+                    LessonSummary(
+                        id=lesson.id,
+                        title=lesson.title,
+                        minutes=lesson.minutes,
+                        exercises=[_summary(e) for e in lesson.exercises],
+                    )
                     for lesson in topic.lessons
                 ],
                 lesson_count=len(topic.lessons),
@@ -53,25 +54,36 @@ def roadmap_model(course: Course) -> Roadmap:
             )
             for topic in section.topics
         ]
-        sections.append(SectionSummary(
-            id=section.id, title=section.title, summary=section.summary, topics=topics,
-            lesson_count=sum(t.lesson_count for t in topics),
-            exercise_count=sum(t.exercise_count for t in topics),
-        ))
+        sections.append(
+            SectionSummary(
+                id=section.id,
+                title=section.title,
+                summary=section.summary,
+                topics=topics,
+                lesson_count=sum(t.lesson_count for t in topics),
+                exercise_count=sum(t.exercise_count for t in topics),
+            )
+        )
     resources = [
-        Resource(id=r.id, kind=r.kind, title=r.title, authors=r.authors, url=r.url, topics=list(r.topics))
+        Resource(
+            id=r.id, kind=r.kind, title=r.title, authors=r.authors, url=r.url, topics=list(r.topics)
+        )
         for r in course.resources
     ]
     return Roadmap(
         title=course.title,
         summary=course.summary,
         sections=sections,
-        resources=Resources(books=[r for r in resources if r.kind == "book"],
-                            websites=[r for r in resources if r.kind == "website"]),
+        resources=Resources(
+            books=[r for r in resources if r.kind == "book"],
+            websites=[r for r in resources if r.kind == "website"],
+        ),
         lesson_count=len(course.lessons),
         exercise_count=len(course.exercises),
-        problems=[CourseProblem(file=p.file, field=p.field, line=p.line, message=p.message)
-                  for p in course.problems],
+        problems=[
+            CourseProblem(file=p.file, field=p.field, line=p.line, message=p.message)
+            for p in course.problems
+        ],
     )
 
 
@@ -81,16 +93,31 @@ def lesson_model(course: Course, lesson: Lesson) -> LessonDetail:
     for reading in lesson.readings:
         if reading.resource_id:
             resource = resources[reading.resource_id]
-            readings.append(Reading(title=resource.title, url=resource.url, pointer=reading.pointer,
-                                    resource_id=resource.id))
+            readings.append(
+                Reading(
+                    title=resource.title,
+                    url=resource.url,
+                    pointer=reading.pointer,
+                    resource_id=resource.id,
+                )
+            )
         else:
             readings.append(Reading(title=reading.title, url=reading.url, pointer=reading.pointer))
     topic = course.topics[lesson.topic_id]
     return LessonDetail(
-        id=lesson.id, title=lesson.title, section=lesson.section_id, topic=topic.id,
-        topic_title=topic.title, minutes=lesson.minutes, objectives=list(lesson.objectives),
-        prerequisites=[LessonRef(id=p, title=course.lessons[p].title) for p in lesson.prerequisites],
-        readings=readings, body=lesson.body, exercises=[_summary(e) for e in lesson.exercises],
+        id=lesson.id,
+        title=lesson.title,
+        section=lesson.section_id,
+        topic=topic.id,
+        topic_title=topic.title,
+        minutes=lesson.minutes,
+        objectives=list(lesson.objectives),
+        prerequisites=[
+            LessonRef(id=p, title=course.lessons[p].title) for p in lesson.prerequisites
+        ],
+        readings=readings,
+        body=lesson.body,
+        exercises=[_summary(e) for e in lesson.exercises],
         demos=[Demo(id=d.id, title=d.title, code=d.code) for d in lesson.demos],
     )
 
@@ -98,9 +125,15 @@ def lesson_model(course: Course, lesson: Lesson) -> LessonDetail:
 def exercise_model(exercise: Exercise) -> ExerciseDetail:
     """The public part of an exercise: never the solution, the checks or hidden data."""
     return ExerciseDetail(
-        id=exercise.id, title=exercise.title, version=exercise.version, lesson=exercise.lesson_id,
-        topic=exercise.topic_id, section=exercise.section_id, prompt=exercise.prompt,
-        starter=exercise.starter, hints_count=len(exercise.hints),
+        id=exercise.id,
+        title=exercise.title,
+        version=exercise.version,
+        lesson=exercise.lesson_id,
+        topic=exercise.topic_id,
+        section=exercise.section_id,
+        prompt=exercise.prompt,
+        starter=exercise.starter,
+        hints_count=len(exercise.hints),
         limits=Limits(time_s=exercise.time_limit_s, memory_mb=exercise.memory_limit_mb),
     )
 
@@ -139,28 +172,14 @@ class HintHandler(CourseHandler):
     @authorized
     async def get(self, exercise_id: str, index: str) -> None:
         exercise = self.exercise(exercise_id)
-        n = int(index)
-        if n >= len(exercise.hints):
-            raise HTTPError(404, f"Exercise {exercise_id!r} has {len(exercise.hints)} hints "
-                            f"(numbered from 0); there is no hint {n}.")
-        await self.services.db(self.services.store.record_reveal, self.services.user, exercise.id,
-                               "hint", n)
-        self.reply(Hint(exercise_id=exercise.id, index=n, count=len(exercise.hints),
-                        text=exercise.hints[n]))
+        self.reply(await self.services.backend.hint(self.services.user, exercise, int(index)))
 
 
 class SolutionHandler(CourseHandler):
-    """GET /exercises/{id}/solution: the reference solution; the reveal is recorded.
-
-    On a personal server the learner's own settings decide when to ask for it (the solution
-    files are on their disk anyway); in a classroom the grading service enforces the policy.
-    """
+    """GET /exercises/{id}/solution: the reference solution, if the policy allows; recorded."""
 
     @web.authenticated
     @authorized
     async def get(self, exercise_id: str) -> None:
         exercise = self.exercise(exercise_id)
-        code = (exercise.directory / "solution.py").read_text(encoding="utf-8")
-        await self.services.db(self.services.store.record_reveal, self.services.user, exercise.id,
-                               "solution")
-        self.reply(Solution(exercise_id=exercise.id, code=code))
+        self.reply(await self.services.backend.solution(self.services.user, exercise))

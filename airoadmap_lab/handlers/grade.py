@@ -5,7 +5,6 @@ from __future__ import annotations
 from jupyter_server.auth.decorator import authorized
 from tornado import web
 
-from ..exercise_files import exercise_files
 from ..models import Attempt
 from .base import CourseHandler
 
@@ -22,12 +21,9 @@ class GradeHandler(CourseHandler):
         limit = self.services.max_code_bytes
         attempt = self.parse(Attempt, limit=2 * limit + JSON_OVERHEAD)
         if len(attempt.code.encode("utf-8")) > limit:
-            raise web.HTTPError(413, f"Your code is longer than the {limit // 1000} kB this server "
-                                "grades; shorten it (large data belongs in files, not in code).")
-        result = await self.services.grader.grade(exercise_files(exercise), attempt.code)
-        await self.services.db(
-            self.services.store.record_attempt, self.services.user, exercise.id,
-            result.exercise_version, result.status.value, result.score, result.max_score,
-            result.duration_ms, attempt.code,
-        )
-        self.reply(result)
+            raise web.HTTPError(
+                413,
+                f"Your code is longer than the {limit // 1000} kB this server "
+                "grades; shorten it (large data belongs in files, not in code).",
+            )
+        self.reply(await self.services.backend.grade(self.services.user, exercise, attempt.code))

@@ -6,7 +6,6 @@ from jupyter_server.auth.decorator import authorized
 from tornado import web
 from tornado.web import HTTPError
 
-from ..course_progress import summarise
 from ..models import ResetRequest
 from .base import CourseHandler
 
@@ -17,9 +16,7 @@ class ProgressHandler(CourseHandler):
     @web.authenticated
     @authorized
     async def get(self) -> None:
-        services = self.services
-        stored = await services.db(services.store.progress, services.user)
-        self.reply(summarise(self.course, stored.get(services.user, {})))
+        self.reply(await self.services.backend.progress(self.services.user))
 
 
 class ProgressResetHandler(CourseHandler):
@@ -30,10 +27,9 @@ class ProgressResetHandler(CourseHandler):
     async def post(self) -> None:
         request = self.parse(ResetRequest)
         if not request.confirm:
-            raise HTTPError(400, "Resetting progress cannot be undone: send confirm: true to do it.")
+            raise HTTPError(
+                400, "Resetting progress cannot be undone: send confirm: true to do it."
+            )
         if request.exercise_id is not None:
             self.exercise(request.exercise_id)
-        services = self.services
-        await services.db(services.store.reset, services.user, request.exercise_id)
-        stored = await services.db(services.store.progress, services.user)
-        self.reply(summarise(self.course, stored.get(services.user, {})))
+        self.reply(await self.services.backend.reset(self.services.user, request.exercise_id))

@@ -119,22 +119,46 @@ class ProgressStore:
 
     # -- writes: each one transaction ------------------------------------------------------------
 
-    def record_attempt(self, user: str, exercise_id: str, exercise_version: int, status: str,
-                       score: float, max_score: float, duration_ms: float, code: str) -> int:
+    def record_attempt(
+        self,
+        user: str,
+        exercise_id: str,
+        exercise_version: int,
+        status: str,
+        score: float,
+        max_score: float,
+        duration_ms: float,
+        code: str,
+    ) -> int:
         with self.engine.begin() as conn:
-            result = conn.execute(insert(attempts).values(
-                user=user, exercise_id=exercise_id, exercise_version=exercise_version, status=status,
-                score=score, max_score=max_score, duration_ms=duration_ms, code=code,
-                created_at=time.time(),
-            ))
+            result = conn.execute(
+                insert(attempts).values(
+                    user=user,
+                    exercise_id=exercise_id,
+                    exercise_version=exercise_version,
+                    status=status,
+                    score=score,
+                    max_score=max_score,
+                    duration_ms=duration_ms,
+                    code=code,
+                    created_at=time.time(),
+                )
+            )
             return int(result.inserted_primary_key[0])
 
-    def record_reveal(self, user: str, exercise_id: str, kind: str, hint_index: int | None = None) -> None:
+    def record_reveal(
+        self, user: str, exercise_id: str, kind: str, hint_index: int | None = None
+    ) -> None:
         with self.engine.begin() as conn:
-            conn.execute(insert(reveals).values(
-                user=user, exercise_id=exercise_id, kind=kind, hint_index=hint_index,
-                created_at=time.time(),
-            ))
+            conn.execute(
+                insert(reveals).values(
+                    user=user,
+                    exercise_id=exercise_id,
+                    kind=kind,
+                    hint_index=hint_index,
+                    created_at=time.time(),
+                )
+            )
 
     def reset(self, user: str, exercise_id: str | None = None) -> None:
         """Forget a user's progress (on one exercise, or all)."""
@@ -151,12 +175,18 @@ class ProgressStore:
         """user -> exercise id -> progress, for one user or everyone."""
         a, r = attempts.c, reveals.c
         attempt_rows = select(
-            a.user, a.exercise_id, func.count(), func.max(a.score), func.max(a.max_score),
+            a.user,
+            a.exercise_id,
+            func.count(),
+            func.max(a.score),
+            func.max(a.max_score),
             func.sum((a.status == "passed").cast(Integer)),
-            func.sum((a.status != "passed").cast(Integer)), func.max(a.created_at),
+            func.sum((a.status != "passed").cast(Integer)),
+            func.max(a.created_at),
         ).group_by(a.user, a.exercise_id)
-        hint_rows = select(r.user, r.exercise_id, r.kind, func.count(func.distinct(r.hint_index)),
-                           func.count()).group_by(r.user, r.exercise_id, r.kind)
+        hint_rows = select(
+            r.user, r.exercise_id, r.kind, func.count(func.distinct(r.hint_index)), func.count()
+        ).group_by(r.user, r.exercise_id, r.kind)
         if user is not None:
             attempt_rows = attempt_rows.where(a.user == user)
             hint_rows = hint_rows.where(r.user == user)
@@ -165,7 +195,9 @@ class ProgressStore:
             shown = conn.execute(hint_rows).all()
         revealed: dict[tuple[str, str], dict[str, int]] = {}
         for who, exercise, kind, distinct_hints, count in shown:
-            revealed.setdefault((who, exercise), {})[kind] = distinct_hints if kind == "hint" else count
+            revealed.setdefault((who, exercise), {})[kind] = (
+                distinct_hints if kind == "hint" else count
+            )
         keys = {(row[0], row[1]) for row in stats} | set(revealed)
         by_key = {(row[0], row[1]): row for row in stats}
         out: dict[str, dict[str, ExerciseProgress]] = {}
@@ -185,8 +217,9 @@ class ProgressStore:
             )
         return out
 
-    def attempts(self, user: str | None = None, exercise_id: str | None = None,
-                 limit: int = 1000) -> list[AttemptRecord]:
+    def attempts(
+        self, user: str | None = None, exercise_id: str | None = None, limit: int = 1000
+    ) -> list[AttemptRecord]:
         """Attempts, newest first."""
         query = select(attempts).order_by(attempts.c.id.desc()).limit(limit)
         if user is not None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+
 import pytest
 from tornado.httpclient import HTTPClientError
 
@@ -40,8 +41,12 @@ async def test_lesson_has_body_objectives_readings_and_exercises(jp_fetch) -> No
 
     assert "$e^{i\\pi} + 1 = 0$" in lesson["body"]
     assert lesson["topic_title"] == "Basics"
-    assert lesson["readings"][0] == {"title": "A Book", "url": None, "pointer": "Chapter 1",
-                                     "resource_id": "a-book"}
+    assert lesson["readings"][0] == {
+        "title": "A Book",
+        "url": None,
+        "pointer": "Chapter 1",
+        "resource_id": "a-book",
+    }
     assert [e["id"] for e in lesson["exercises"]] == ["add-numbers", "scale-vector"]
     assert lesson["demos"][0]["id"] == "hello-demo"
 
@@ -53,21 +58,37 @@ async def test_exercise_is_its_public_part(jp_fetch) -> None:
     assert exercise["starter"].startswith("def add")
     assert exercise["hints_count"] == 2
     assert exercise["limits"] == {"time_s": 5.0, "memory_mb": 1024}
-    assert set(exercise) == {"id", "title", "version", "lesson", "topic", "section", "prompt",
-                             "starter", "hints_count", "limits"}
+    assert set(exercise) == {
+        "id",
+        "title",
+        "version",
+        "lesson",
+        "topic",
+        "section",
+        "prompt",
+        "starter",
+        "hints_count",
+        "limits",
+    }
 
 
 async def test_no_read_endpoint_leaks_a_solution_or_a_check(jp_fetch) -> None:
     # Given every private file of the course
-    private = [p.read_text() for p in FIXTURE_COURSE.rglob("*.py") if p.name in ("solution.py", "check.py")]
+    private = [
+        p.read_text() for p in FIXTURE_COURSE.rglob("*.py") if p.name in ("solution.py", "check.py")
+    ]
     assert private
     # When every read endpoint is fetched (the solution endpoint is the one meant to reveal)
-    bodies = [json.dumps(await get_json(jp_fetch, "roadmap")),
-              json.dumps(await get_json(jp_fetch, "lessons", "first-steps"))]
+    bodies = [
+        json.dumps(await get_json(jp_fetch, "roadmap")),
+        json.dumps(await get_json(jp_fetch, "lessons", "first-steps")),
+    ]
     for exercise in ("add-numbers", "scale-vector"):
         bodies.append(json.dumps(await get_json(jp_fetch, "exercises", exercise)))
         for n in range(2):
-            bodies.append(json.dumps(await get_json(jp_fetch, "exercises", exercise, "hints", str(n))))
+            bodies.append(
+                json.dumps(await get_json(jp_fetch, "exercises", exercise, "hints", str(n)))
+            )
     # Then no private file, and not the checks' secret marker, appears in any of them
     text = "\n".join(bodies)
     assert "hidden-check-marker-7f3a" not in text
@@ -77,30 +98,56 @@ async def test_no_read_endpoint_leaks_a_solution_or_a_check(jp_fetch) -> None:
 
 async def test_hints_come_one_at_a_time_and_out_of_range_is_404(jp_fetch) -> None:
     hint = await get_json(jp_fetch, "exercises", "add-numbers", "hints", "0")
-    assert hint == {"exercise_id": "add-numbers", "index": 0, "count": 2,
-                    "text": "Python has an operator for this."}
+    assert hint == {
+        "exercise_id": "add-numbers",
+        "index": 0,
+        "count": 2,
+        "text": "Python has an operator for this.",
+    }
 
     code, body = await fetch_error(jp_fetch, "exercises", "add-numbers", "hints", "2")
     assert code == 404 and "has 2 hints" in body["message"]
 
 
-@pytest.mark.parametrize("parts", [("lessons", "nope"), ("exercises", "nope"), ("exercises", "nope", "hints", "0"),
-                                   ("no-such-endpoint",)])
+@pytest.mark.parametrize(
+    "parts",
+    [
+        ("lessons", "nope"),
+        ("exercises", "nope"),
+        ("exercises", "nope", "hints", "0"),
+        ("no-such-endpoint",),
+    ],
+)
 async def test_unknown_ids_are_404_with_a_message(jp_fetch, parts) -> None:
     code, body = await fetch_error(jp_fetch, *parts)
     assert code == 404
     assert body["message"]
 
 
-@pytest.mark.parametrize("parts", [("roadmap",), ("lessons", "first-steps"), ("exercises", "add-numbers"),
-                                   ("exercises", "add-numbers", "hints", "0"),
-                                   ("exercises", "add-numbers", "solution"), ("progress",)])
+@pytest.mark.parametrize(
+    "parts",
+    [
+        ("roadmap",),
+        ("lessons", "first-steps"),
+        ("exercises", "add-numbers"),
+        ("exercises", "add-numbers", "hints", "0"),
+        ("exercises", "add-numbers", "solution"),
+        ("progress",),
+    ],
+)
 async def test_every_endpoint_refuses_requests_without_a_token(jp_fetch, parts) -> None:
     code, _ = await fetch_error(jp_fetch, *parts, headers={"Authorization": ""})
     assert code == 403
 
 
 async def test_grading_refuses_requests_without_a_token(jp_fetch) -> None:
-    code, _ = await fetch_error(jp_fetch, "exercises", "add-numbers", "grade", method="POST",
-                                body=json.dumps({"code": "x"}), headers={"Authorization": ""})
+    code, _ = await fetch_error(
+        jp_fetch,
+        "exercises",
+        "add-numbers",
+        "grade",
+        method="POST",
+        body=json.dumps({"code": "x"}),
+        headers={"Authorization": ""},
+    )
     assert code == 403

@@ -16,8 +16,15 @@ WRONG = "def add(a, b):\n    return a - b\n"
 
 
 async def grade(jp_fetch, exercise: str, body: object) -> dict:
-    response = await jp_fetch(API, "exercises", exercise, "grade", method="POST", body=json.dumps(body),
-                              request_timeout=300)
+    response = await jp_fetch(
+        API,
+        "exercises",
+        exercise,
+        "grade",
+        method="POST",
+        body=json.dumps(body),
+        request_timeout=300,
+    )
     return json.loads(response.body)
 
 
@@ -62,7 +69,9 @@ async def test_unchanged_starter_is_not_attempted(jp_fetch) -> None:
     ],
     ids=["not-json", "not-an-object", "misspelt-field", "code-not-text", "score-from-client"],
 )
-async def test_malformed_bodies_are_400_naming_the_problem(jp_fetch, raw: str, fragment: str) -> None:
+async def test_malformed_bodies_are_400_naming_the_problem(
+    jp_fetch, raw: str, fragment: str
+) -> None:
     code, message = await grade_error(jp_fetch, "add-numbers", raw)
 
     assert code == 400
@@ -91,7 +100,12 @@ async def test_progress_records_attempts_best_score_and_hints(jp_fetch) -> None:
     progress = json.loads((await jp_fetch(API, "progress")).body)
 
     add = progress["exercises"]["add-numbers"]
-    assert (add["state"], add["attempts"], add["failed_attempts"], add["best_score"]) == ("done", 2, 1, 3)
+    assert (add["state"], add["attempts"], add["failed_attempts"], add["best_score"]) == (
+        "done",
+        2,
+        1,
+        3,
+    )
     assert progress["exercises"]["scale-vector"]["hints_revealed"] == 1
     assert progress["lessons"]["first-steps"] == "in_progress"
     assert progress["topics"] == {"basics": "in_progress", "more": "not_started"}
@@ -113,8 +127,13 @@ async def test_reset_needs_confirmation_then_forgets(jp_fetch) -> None:
     with pytest.raises(HTTPClientError) as info:
         await jp_fetch(API, "progress", "reset", method="POST", body=json.dumps({"confirm": False}))
     assert info.value.code == 400
-    progress = json.loads((await jp_fetch(API, "progress", "reset", method="POST",
-                                          body=json.dumps({"confirm": True}))).body)
+    progress = json.loads(
+        (
+            await jp_fetch(
+                API, "progress", "reset", method="POST", body=json.dumps({"confirm": True})
+            )
+        ).body
+    )
 
     assert progress["exercises"]["add-numbers"]["attempts"] == 0
 

@@ -23,7 +23,11 @@ def test_fixture_course_loads_whole_tree(course_copy: Path) -> None:
     assert lesson.readings[0].resource_id == "a-book"
     assert lesson.demos[0].code.startswith("print")
     exercise = course.exercises["add-numbers"]
-    assert (exercise.section_id, exercise.topic_id, exercise.lesson_id) == ("intro", "basics", "first-steps")
+    assert (exercise.section_id, exercise.topic_id, exercise.lesson_id) == (
+        "intro",
+        "basics",
+        "first-steps",
+    )
     assert exercise.time_limit_s == 5 and exercise.memory_limit_mb == 1024
     assert [r.id for r in course.resources_for("more")] == ["a-site"]
 
@@ -47,37 +51,103 @@ def _replace(path: Path, old: str, new: str) -> None:
 
 # (what is broken, how to break it, file named, message fragment, line or None)
 MALFORMED = [
-    ("lesson version too new", lambda r: _replace(r / LESSON / "lesson.yaml", "schema_version: 1", "schema_version: 2"),
-     "lesson.yaml", "newer than this airoadmap-lab", 1),
-    ("lesson version too old", lambda r: _replace(r / LESSON / "lesson.yaml", "schema_version: 1", "schema_version: 0"),
-     "lesson.yaml", "no longer supported", 1),
-    ("lesson without version", lambda r: _replace(r / LESSON / "lesson.yaml", "schema_version: 1\n", ""),
-     "lesson.yaml", "schema_version is missing", None),
-    ("missing required field", lambda r: _replace(r / LESSON / "lesson.yaml", "minutes: 10\n", ""),
-     "lesson.yaml", "'minutes' is missing", None),
-    ("wrong type", lambda r: _replace(r / LESSON / "lesson.yaml", "minutes: 10", "minutes: ten"),
-     "lesson.yaml", "should be a whole number", 6),
-    ("unknown field", lambda r: _replace(r / LESSON / "lesson.yaml", "order: 1", "order: 1\ncolour: red"),
-     "lesson.yaml", "unknown field 'colour'", None),
-    ("bad id", lambda r: _replace(r / LESSON / "lesson.yaml", "id: first-steps", "id: First_Steps"),
-     "lesson.yaml", "not a valid id", 2),
-    ("unknown topic", lambda r: _replace(r / LESSON / "lesson.yaml", "topic: basics", "topic: nowhere"),
-     "lesson.yaml", "not in roadmap.yaml", 4),
-    ("not YAML", lambda r: _replace(r / LESSON / "lesson.yaml", "title: First steps", "title: [unclosed"),
-     "lesson.yaml", "not valid YAML", None),
-    ("not a mapping", lambda r: (r / LESSON / "lesson.yaml").write_text("- just\n- a list\n"),
-     "lesson.yaml", "must be a YAML mapping", None),
-    ("missing lesson.md", lambda r: (r / LESSON / "lesson.md").unlink(),
-     "lesson.md", "lesson.md is missing", None),
-    ("not UTF-8", lambda r: (r / LESSON / "lesson.md").write_bytes(b"caf\xe9"),
-     "lesson.md", "not UTF-8", None),
-    ("unknown reading", lambda r: _replace(r / LESSON / "lesson.yaml", "resource: a-book", "resource: no-book"),
-     "lesson.yaml", "not in the reading list", None),
+    (
+        "lesson version too new",
+        lambda r: _replace(r / LESSON / "lesson.yaml", "schema_version: 1", "schema_version: 2"),
+        "lesson.yaml",
+        "newer than this airoadmap-lab",
+        1,
+    ),
+    (
+        "lesson version too old",
+        lambda r: _replace(r / LESSON / "lesson.yaml", "schema_version: 1", "schema_version: 0"),
+        "lesson.yaml",
+        "no longer supported",
+        1,
+    ),
+    (
+        "lesson without version",
+        lambda r: _replace(r / LESSON / "lesson.yaml", "schema_version: 1\n", ""),
+        "lesson.yaml",
+        "schema_version is missing",
+        None,
+    ),
+    (
+        "missing required field",
+        lambda r: _replace(r / LESSON / "lesson.yaml", "minutes: 10\n", ""),
+        "lesson.yaml",
+        "'minutes' is missing",
+        None,
+    ),
+    (
+        "wrong type",
+        lambda r: _replace(r / LESSON / "lesson.yaml", "minutes: 10", "minutes: ten"),
+        "lesson.yaml",
+        "should be a whole number",
+        6,
+    ),
+    (
+        "unknown field",
+        lambda r: _replace(r / LESSON / "lesson.yaml", "order: 1", "order: 1\ncolour: red"),
+        "lesson.yaml",
+        "unknown field 'colour'",
+        None,
+    ),
+    (
+        "bad id",
+        lambda r: _replace(r / LESSON / "lesson.yaml", "id: first-steps", "id: First_Steps"),
+        "lesson.yaml",
+        "not a valid id",
+        2,
+    ),
+    (
+        "unknown topic",
+        lambda r: _replace(r / LESSON / "lesson.yaml", "topic: basics", "topic: nowhere"),
+        "lesson.yaml",
+        "not in roadmap.yaml",
+        4,
+    ),
+    (
+        "not YAML",
+        lambda r: _replace(r / LESSON / "lesson.yaml", "title: First steps", "title: [unclosed"),
+        "lesson.yaml",
+        "not valid YAML",
+        None,
+    ),
+    (
+        "not a mapping",
+        lambda r: (r / LESSON / "lesson.yaml").write_text("- just\n- a list\n"),
+        "lesson.yaml",
+        "must be a YAML mapping",
+        None,
+    ),
+    (
+        "missing lesson.md",
+        lambda r: (r / LESSON / "lesson.md").unlink(),
+        "lesson.md",
+        "lesson.md is missing",
+        None,
+    ),
+    (
+        "not UTF-8",
+        lambda r: (r / LESSON / "lesson.md").write_bytes(b"caf\xe9"),
+        "lesson.md",
+        "not UTF-8",
+        None,
+    ),
+    (
+        "unknown reading",
+        lambda r: _replace(r / LESSON / "lesson.yaml", "resource: a-book", "resource: no-book"),
+        "lesson.yaml",
+        "not in the reading list",
+        None,
+    ),
 ]
 
 
-@pytest.mark.parametrize(("case", "breaks", "file", "fragment", "line"), MALFORMED,
-                         ids=[m[0] for m in MALFORMED])
+@pytest.mark.parametrize(
+    ("case", "breaks", "file", "fragment", "line"), MALFORMED, ids=[m[0] for m in MALFORMED]
+)
 def test_malformed_lesson_is_reported_with_file_and_skipped(
     course_copy: Path, case: str, breaks, file: str, fragment: str, line: int | None
 ) -> None:
@@ -99,24 +169,43 @@ def test_malformed_lesson_is_reported_with_file_and_skipped(
 
 # (what is broken, how, message fragment): the lesson survives, the exercise is skipped
 MALFORMED_EXERCISES = [
-    ("too few hints", lambda r: _replace(r / EXERCISE / "exercise.yaml", "  - \"return a + b\"\n", ""),
-     "at least 2"),
-    ("id differs from folder", lambda r: _replace(r / EXERCISE / "exercise.yaml", "id: add-numbers", "id: add"),
-     "differs from the folder name"),
+    (
+        "too few hints",
+        lambda r: _replace(r / EXERCISE / "exercise.yaml", '  - "return a + b"\n', ""),
+        "at least 2",
+    ),
+    (
+        "id differs from folder",
+        lambda r: _replace(r / EXERCISE / "exercise.yaml", "id: add-numbers", "id: add"),
+        "differs from the folder name",
+    ),
     ("missing check", lambda r: (r / EXERCISE / "check.py").unlink(), "check.py is missing"),
-    ("syntax error in starter", lambda r: (r / EXERCISE / "starter.py").write_text("def add(:\n"),
-     "syntax error"),
-    ("negative time limit", lambda r: _replace(r / EXERCISE / "exercise.yaml", "time_s: 5", "time_s: -1"),
-     "out of range"),
-    ("listed exercise without folder", lambda r: _replace(r / LESSON / "lesson.yaml", "  - scale-vector",
-                                                          "  - scale-vector\n  - ghost"), "no folder"),
+    (
+        "syntax error in starter",
+        lambda r: (r / EXERCISE / "starter.py").write_text("def add(:\n"),
+        "syntax error",
+    ),
+    (
+        "negative time limit",
+        lambda r: _replace(r / EXERCISE / "exercise.yaml", "time_s: 5", "time_s: -1"),
+        "out of range",
+    ),
+    (
+        "listed exercise without folder",
+        lambda r: _replace(
+            r / LESSON / "lesson.yaml", "  - scale-vector", "  - scale-vector\n  - ghost"
+        ),
+        "no folder",
+    ),
 ]
 
 
-@pytest.mark.parametrize(("case", "breaks", "fragment"), MALFORMED_EXERCISES,
-                         ids=[m[0] for m in MALFORMED_EXERCISES])
-def test_malformed_exercise_is_skipped_and_its_lesson_kept(course_copy: Path, case: str, breaks,
-                                                           fragment: str) -> None:
+@pytest.mark.parametrize(
+    ("case", "breaks", "fragment"), MALFORMED_EXERCISES, ids=[m[0] for m in MALFORMED_EXERCISES]
+)
+def test_malformed_exercise_is_skipped_and_its_lesson_kept(
+    course_copy: Path, case: str, breaks, fragment: str
+) -> None:
     breaks(course_copy)
 
     course = load_course([course_copy])
@@ -130,8 +219,9 @@ def test_duplicate_lesson_id_keeps_the_first(course_copy: Path) -> None:
     twin = course_copy / "intro/basics/twin"
     twin.mkdir()
     (twin / "lesson.yaml").write_text(
-        (course_copy / LESSON / "lesson.yaml").read_text().replace("exercises:\n  - add-numbers\n  - scale-vector\n",
-                                                                    "exercises: []\n")
+        (course_copy / LESSON / "lesson.yaml")
+        .read_text()
+        .replace("exercises:\n  - add-numbers\n  - scale-vector\n", "exercises: []\n")
     )
     (twin / "lesson.md").write_text("twin")
 
@@ -150,7 +240,9 @@ def test_broken_roadmap_is_reported_and_nothing_else_crashes(course_copy: Path) 
     assert any("roadmap.yaml" in p.file for p in course.problems)
 
 
-def test_extra_course_folder_adds_lessons_to_existing_topics(course_copy: Path, tmp_path: Path) -> None:
+def test_extra_course_folder_adds_lessons_to_existing_topics(
+    course_copy: Path, tmp_path: Path
+) -> None:
     extra = tmp_path / "extra" / "bonus"
     extra.mkdir(parents=True)
     (extra / "lesson.yaml").write_text(
