@@ -52,7 +52,7 @@ def backward_affine(t):
         x, w, b, dout = _case(n, d, m, seed=20 + i)
         got = _three(t.call("affine_backward", dout, x, w, b), "affine_backward")
         want = _torch_grads(x, w, b, dout, with_relu=False)
-        for name, g, e in zip(("dx", "dw", "db"), got, want):
+        for name, g, e in zip(("dx", "dw", "db"), got, want, strict=True):
             expect_close(
                 g, e, what=f"{name} of affine_backward for x {n}x{d}, w {d}x{m}", rtol=1e-8
             )
@@ -86,7 +86,7 @@ def backward_affine_relu(t):
         x, w, b, dout = _case(n, d, m, seed=50 + i)
         got = _three(t.call("affine_relu_backward", dout, x, w, b), "affine_relu_backward")
         want = _torch_grads(x, w, b, dout, with_relu=True)
-        for name, g, e in zip(("dx", "dw", "db"), got, want):
+        for name, g, e in zip(("dx", "dw", "db"), got, want, strict=True):
             expect_close(
                 g,
                 e,
@@ -125,7 +125,7 @@ def numerical_check(t):
             break
         seed += 1
     got = _three(t.call("affine_relu_backward", dout, x, w, b), "affine_relu_backward")
-    for name, arr, g in zip(("dx", "dw", "db"), (x, w, b), got):
+    for name, arr, g in zip(("dx", "dw", "db"), (x, w, b), got, strict=True):
         arr = arr.copy()
         args = {"dx": (arr, w, b), "dw": (x, arr, b), "db": (x, w, arr)}[name]
 
