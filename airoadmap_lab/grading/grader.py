@@ -15,7 +15,7 @@ from .checks import Checks, CheckTest, Fail, LearnerRaised
 from .config import ExerciseFiles, SandboxConfig
 from .forkserver import ForkServerLauncher
 from .launch import ChildHandle, Launcher, LaunchSpec, SubprocessLauncher
-from .messages import advice_for, died_message, memory_message, timeout_message
+from .messages import advice_for, died_message, is_out_of_memory, memory_message, timeout_message
 from .modules import ExerciseModuleError, ModuleCache
 from .probe import AttemptAborted, SandboxProbe
 from .report import IsolationReport
@@ -363,7 +363,7 @@ class Grader:
         except Fail as exc:
             return outcome(False, exc.message)
         except LearnerRaised as exc:
-            if exc.type_name == "MemoryError":
+            if is_out_of_memory(exc):
                 judged.memory = True
             message = advice_for(exc)
             if exc.traceback and not test.hidden:
@@ -444,7 +444,7 @@ class _Judgement:
         if kind == "died":
             return GradeStatus.error, died_message(self.abort.exit_info if self.abort else None)
         if self.load_error is not None:
-            if self.load_error.type_name == "MemoryError":
+            if is_out_of_memory(self.load_error):
                 return GradeStatus.memory, memory_message(memory_mb)
             return GradeStatus.error, "While loading your code: " + advice_for(self.load_error) + (
                 "\n" + self.load_error.traceback if self.load_error.traceback else ""

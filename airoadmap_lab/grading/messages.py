@@ -22,6 +22,16 @@ _ADVICE = {
 }
 
 
+def is_out_of_memory(exc: LearnerRaised) -> bool:
+    """Whether the learner's exception means the memory limit was hit (numpy or torch)."""
+    if "MemoryError" in exc.type_names:
+        return True
+    text = exc.message.lower()
+    return exc.type_name == "RuntimeError" and (
+        "can't allocate memory" in text or "not enough memory" in text
+    )
+
+
 def advice_for(exc: LearnerRaised) -> str:
     """The learner-facing sentence for an exception raised by their code."""
     text = exc.describe() + "."

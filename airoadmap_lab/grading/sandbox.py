@@ -239,8 +239,8 @@ def enter_child(
     _step("die with the supervisor", syscalls.prctl, syscalls.PR_SET_PDEATHSIG, signal.SIGKILL)
     if plan.namespaces:
         _step("mounts (private /tmp, hidden paths, /proc)", _mounts, plan)
-    else:
-        os.setsid()
+    # Own session and process group: kill(0, ...) must not reach the fork server's group.
+    os.setsid()
     os.chdir("/tmp")
     os.environ.update({"HOME": "/tmp", "TMPDIR": "/tmp"})
     # PID 1 ignores signals it has no handler for: end on SIGXCPU explicitly.
