@@ -13,6 +13,7 @@ import json
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any, Protocol, TypeVar
+from urllib.parse import quote
 
 from tornado.httpclient import AsyncHTTPClient, HTTPClientError, HTTPRequest
 
@@ -20,8 +21,9 @@ from .catalog import Course, Exercise
 from .course_progress import summarise
 from .errors import CourseError, NotAllowed, NotFound, ServiceUnavailable
 from .exercise_files import exercise_files
+from .gradebook import gradebook_csv, gradebook_model, student_attempts
 from .grading import Grader, GradeResult
-from .models import Hint, Progress, Solution
+from .models import Gradebook, Hint, Progress, Solution, StudentAttempts
 from .progress import ProgressStore
 from .solution_policy import SolutionPolicy
 
@@ -34,6 +36,9 @@ class Backend(Protocol):
     async def solution(self, user: str, exercise: Exercise) -> Solution: ...
     async def progress(self, user: str) -> Progress: ...
     async def reset(self, user: str, exercise_id: str | None) -> Progress: ...
+    async def gradebook(self) -> Gradebook: ...
+    async def gradebook_csv(self) -> str: ...
+    async def student_attempts(self, name: str) -> StudentAttempts: ...
     def close(self) -> None: ...
 
 
@@ -106,6 +111,15 @@ class LocalBackend:
         await self.db(self.store.reset, user, exercise_id)
         return await self.progress(user)
 
+    async def gradebook(self) -> Gradebook:
+        return await self.db(gradebook_model, self.course, self.store)
+
+    async def gradebook_csv(self) -> str:
+        return gradebook_csv(await self.gradebook())
+
+    async def student_attempts(self, name: str) -> StudentAttempts:
+        return await self.db(student_attempts, self.store, name)
+
     def close(self) -> None:
         self._db.shutdown(wait=True)
         self.grader.close()
@@ -120,7 +134,9 @@ class ClassroomBackend:
         self.token = token
         self.timeout_s = timeout_s
 
-    async def _call(self, method: str, path: str, body: dict[str, Any] | None = None) -> Any:
+    async def _call(
+        self, method: str, path: str, body: dict[str, Any] | None = None, raw: bool = False
+    ) -> Any:
         request = HTTPRequest(
             self.api + path,
             method=method,
@@ -137,7 +153,7 @@ class ClassroomBackend:
             raise _service_error(err.code, err.response.body) from err
         except OSError as err:
             raise ServiceUnavailable(_UNREACHABLE) from err
-        return json.loads(response.body)
+        return response.body.decode("utf-8") if raw else json.loads(response.body)
 
     async def grade(self, user: str, exercise: Exercise, code: str) -> GradeResult:
         return GradeResult.model_validate(
@@ -160,8 +176,15 @@ class ClassroomBackend:
             "In a class, progress is kept by your instructor's gradebook and cannot be reset here."
         )
 
-    async def gradebook(self) -> Any:
-        return await self._call("GET", "gradebook")
+    async def gradebook(self) -> Gradebook:
+        return Gradebook.model_validate(await self._call("GET", "gradebook"))
+
+    async def gradebook_csv(self) -> str:
+        return str(await self._call("GET", "gradebook.csv", raw=True))
+
+    async def student_attempts(self, name: str) -> StudentAttempts:
+        path = f"gradebook/students/{quote(name, safe='')}/attempts"
+        return StudentAttempts.model_validate(await self._call("GET", path))
 
     def close(self) -> None:
         pass

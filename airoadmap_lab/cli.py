@@ -151,6 +151,60 @@ def cmd_selftest(args: argparse.Namespace) -> int:
     return 1 if failed or course.problems else 0
 
 
+def cmd_export_public(args: argparse.Namespace) -> int:
+    from .catalog.public import export_public
+
+    source = Path(args.course) if args.course else builtin_course_dir()
+    try:
+        count = export_public(source, Path(args.dest))
+    except FileExistsError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+    print(
+        f"Wrote the public part of {source} to {args.dest} ({count} private files and folders left out)."
+    )
+    return 0
+
+
+def cmd_strip_private(args: argparse.Namespace) -> int:
+    from .catalog.locations import SOURCE_TREE
+    from .catalog.public import strip_private
+
+    root = Path(args.path) if args.path else builtin_course_dir()
+    if root.resolve() == (SOURCE_TREE / "lessons").resolve() and not args.force:
+        print(
+            f"error: {root} is the course of a source checkout; use export-public, or --force",
+            file=sys.stderr,
+        )
+        return 2
+    count = strip_private(root)
+    print(f"Removed {count} private files and folders from {root}; it now holds the public course.")
+    return 0
+
+
+def cmd_gradebook(args: argparse.Namespace) -> int:
+    from .gradebook import gradebook_csv, gradebook_model
+    from .progress import ProgressStore
+
+    store = ProgressStore(args.db_url)
+    try:
+        book = gradebook_model(_course(args.course), store)
+    finally:
+        store.close()
+    if args.json:
+        print(book.model_dump_json(indent=2))
+    else:
+        sys.stdout.write(gradebook_csv(book))
+    return 0
+
+
+def cmd_hub_service(args: argparse.Namespace) -> int:
+    from .hub.service import main as service_main
+
+    service_main(args.service_args)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="jupyter airoadmap",
@@ -178,6 +232,37 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("ids", nargs="*", help="exercise ids (default: all)")
     p.add_argument("--course", help="a course folder (default: the built-in course)")
     p.set_defaults(func=cmd_selftest)
+
+    p = sub.add_parser(
+        "export-public", help="copy the course without solutions, checks or hidden data"
+    )
+    p.add_argument("dest", help="a new folder")
+    p.add_argument("--course", help="the course to export (default: the built-in course)")
+    p.set_defaults(func=cmd_export_public)
+
+    p = sub.add_parser(
+        "strip-private",
+        help="delete solutions, checks and hidden data in place (for a student image)",
+    )
+    p.add_argument(
+        "path", nargs="?", help="a course folder (default: the installed built-in course)"
+    )
+    p.add_argument("--force", action="store_true", help="also in a source checkout")
+    p.set_defaults(func=cmd_strip_private)
+
+    p = sub.add_parser("gradebook", help="print the gradebook of a progress database as CSV")
+    p.add_argument("db_url", help="SQLAlchemy URL, e.g. sqlite:///airoadmap-gradebook.sqlite3")
+    p.add_argument("--json", action="store_true", help="JSON instead of CSV")
+    p.add_argument("--course", help="a course folder (default: the built-in course)")
+    p.set_defaults(func=cmd_gradebook)
+
+    p = sub.add_parser(
+        "hub-service", help="run the classroom grading service (as a JupyterHub service)"
+    )
+    p.add_argument(
+        "service_args", nargs=argparse.REMAINDER, help="options of the service (--help-all)"
+    )
+    p.set_defaults(func=cmd_hub_service)
     return parser
 
 

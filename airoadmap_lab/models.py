@@ -18,6 +18,12 @@ __all__ = [
     "CourseProblem",
     "Demo",
     "ExerciseProgress",
+    "AttemptSummary",
+    "Gradebook",
+    "GradebookEntry",
+    "GradebookExercise",
+    "GradebookStudent",
+    "StudentAttempts",
     "Progress",
     "ResetRequest",
     "Solution",
@@ -226,6 +232,59 @@ class Solution(BaseModel):
     code: str
 
 
+class GradebookEntry(BaseModel):
+    """One student's record on one exercise."""
+
+    best_score: float
+    max_score: float
+    attempts: int
+    passed: bool
+    last_attempt: float | None
+    hints_revealed: int
+    solution_revealed: bool
+
+
+class GradebookStudent(BaseModel):
+    name: str
+    exercises: dict[str, GradebookEntry]
+    total_score: float
+    passed_count: int
+    last_attempt: float | None
+
+
+class GradebookExercise(BaseModel):
+    id: str
+    title: str
+    section: str
+    topic: str
+
+
+class Gradebook(BaseModel):
+    """GET /gradebook (instructors): students x exercises."""
+
+    exercises: list[GradebookExercise]
+    students: list[GradebookStudent]
+
+
+class AttemptSummary(BaseModel):
+    id: int
+    exercise_id: str
+    exercise_version: int
+    status: str
+    score: float
+    max_score: float
+    duration_ms: float
+    created_at: float
+    code: str
+
+
+class StudentAttempts(BaseModel):
+    """GET /gradebook/students/{name}/attempts (instructors): a student's history, newest first."""
+
+    name: str
+    attempts: list[AttemptSummary]
+
+
 API_MODELS: tuple[type[BaseModel], ...] = (
     Roadmap,
     LessonDetail,
@@ -236,6 +295,8 @@ API_MODELS: tuple[type[BaseModel], ...] = (
     Progress,
     ResetRequest,
     Solution,
+    Gradebook,
+    StudentAttempts,
 )
 
 

@@ -8,12 +8,14 @@ from pathlib import Path
 from typing import Any
 
 from .model import Course, Demo, Exercise, Lesson, Problem, Reading, Resource, Section, Topic
+from .public import is_public
 from .validation import relative_name, validate
 from .yaml_source import Location, YamlError, line_of, load_yaml
 
 DEFAULT_TIME_S = 10.0
 DEFAULT_MEMORY_MB = 1024
 EXERCISE_FILES = ("prompt.md", "starter.py", "solution.py", "check.py")
+PUBLIC_EXERCISE_FILES = ("prompt.md", "starter.py")
 
 
 class _Loader:
@@ -22,6 +24,7 @@ class _Loader:
         self.problems: list[Problem] = []
         self.root = self.roots[0] if self.roots else Path()
         self.exercise_ids: set[str] = set()
+        self.public_roots = tuple(r for r in self.roots if is_public(r))
 
     # -- helpers -------------------------------------------------------------------------------
 
@@ -289,7 +292,8 @@ class _Loader:
             )
             return None
         texts = {}
-        for name in EXERCISE_FILES:
+        public = any(directory.is_relative_to(root) for root in self.public_roots)
+        for name in PUBLIC_EXERCISE_FILES if public else EXERCISE_FILES:
             text = self.read_text(directory / name)
             if text is None or (name.endswith(".py") and not self.parses(directory / name, text)):
                 return None

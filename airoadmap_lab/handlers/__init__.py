@@ -3,6 +3,7 @@
 from .base import NotFoundHandler
 from .course import ExerciseHandler, HintHandler, LessonHandler, RoadmapHandler, SolutionHandler
 from .grade import GradeHandler
+from .gradebook import GradebookCsvHandler, GradebookHandler, StudentAttemptsHandler
 from .progress import ProgressHandler, ProgressResetHandler
 
 ID = r"([a-z][a-z0-9-]*)"
@@ -16,6 +17,9 @@ ROUTES = [
     (rf"exercises/{ID}/grade", GradeHandler),
     (r"progress", ProgressHandler),
     (r"progress/reset", ProgressResetHandler),
+    (r"gradebook", GradebookHandler),
+    (r"gradebook\.csv", GradebookCsvHandler),
+    (r"gradebook/students/([^/]+)/attempts", StudentAttemptsHandler),
     (r"(.*)", NotFoundHandler),
 ]
 

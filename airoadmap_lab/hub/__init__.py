@@ -1,0 +1,1 @@
+"""The classroom grading service for JupyterHub (``python -m airoadmap_lab.hub``)."""

@@ -1,0 +1,156 @@
+"""The classroom grading service: a JupyterHub managed service holding the full course.
+
+Started by the hub (``python -m airoadmap_lab.hub``), it reads JUPYTERHUB_SERVICE_URL,
+JUPYTERHUB_SERVICE_PREFIX and JUPYTERHUB_API_TOKEN from its environment, grades students' code
+with the same engine as a personal server, and keeps every attempt in a SQLAlchemy database
+(SQLite or PostgreSQL). It keeps no state outside that database, so it can run as several
+replicas behind one Kubernetes Service.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+from pathlib import Path
+from urllib.parse import urlparse
+
+from tornado import web
+from tornado.httpserver import HTTPServer
+from traitlets import Enum, Float, Int, List, Unicode, default
+from traitlets.config import Application
+
+from ..backends import LocalBackend
+from ..catalog import builtin_course_dir, load_course
+from ..grading import Grader, SandboxConfig
+from ..progress import ProgressStore, sqlite_url
+from ..solution_policy import MODES, SolutionPolicy
+from .handlers import routes
+
+
+class AiroadmapHubService(Application):
+    """Grade a class's attempts and keep its gradebook, as a JupyterHub service."""
+
+    name = "airoadmap-hub-service"
+    description = "The airoadmap-lab classroom grading service for JupyterHub."
+
+    course_path = Unicode(
+        config=True,
+        help="Folder of the full course (with solutions and checks). Default: the built-in course.",
+    )
+    extra_course_paths = List(
+        Unicode(), config=True, help="Extra lesson folders, as on single-user servers."
+    )
+    db_url = Unicode(
+        config=True,
+        help="SQLAlchemy URL of the gradebook, e.g. postgresql+psycopg2://user@host/db. Default: "
+        "$AIROADMAP_DB_URL, else a SQLite file airoadmap-gradebook.sqlite3 in the working directory.",
+    )
+    solution_policy = Enum(
+        MODES,
+        default_value="after_failed",
+        config=True,
+        help="When students may see reference solutions: always, after_failed (N failed checks or a pass), "
+        "after_passed, or never.",
+    )
+    solution_after_failed = Int(3, config=True, help="N for solution_policy = after_failed.")
+    grading_workers = Int(
+        2, config=True, help="Attempts graded at once; more queue in order. About one per core."
+    )
+    max_time_s = Float(30.0, config=True, help="Upper bound on any exercise's time limit (s).")
+    max_memory_mb = Int(4096, config=True, help="Upper bound on any exercise's memory limit (MiB).")
+    max_code_bytes = Int(200_000, config=True, help="Largest attempt accepted (bytes).")
+    service_url = Unicode(config=True, help="Where to listen. Default: $JUPYTERHUB_SERVICE_URL.")
+    service_prefix = Unicode(config=True, help="URL prefix. Default: $JUPYTERHUB_SERVICE_PREFIX.")
+    config_file = Unicode("", config=True, help="A Python config file to load (traitlets).")
+
+    aliases = {
+        "course": "AiroadmapHubService.course_path",
+        "db-url": "AiroadmapHubService.db_url",
+        "solution-policy": "AiroadmapHubService.solution_policy",
+        "workers": "AiroadmapHubService.grading_workers",
+        "config": "AiroadmapHubService.config_file",
+    }
+
+    @default("db_url")
+    def _default_db_url(self) -> str:
+        return os.environ.get("AIROADMAP_DB_URL") or sqlite_url(
+            Path.cwd() / "airoadmap-gradebook.sqlite3"
+        )
+
+    @default("service_url")
+    def _default_service_url(self) -> str:
+        return os.environ.get("JUPYTERHUB_SERVICE_URL", "http://127.0.0.1:10101")
+
+    @default("service_prefix")
+    def _default_service_prefix(self) -> str:
+        return os.environ.get("JUPYTERHUB_SERVICE_PREFIX", "/services/airoadmap/")
+
+    def initialize(self, argv: list[str] | None = None) -> None:
+        super().initialize(argv)
+        if self.config_file:
+            self.load_config_file(self.config_file)
+        roots = [
+            Path(self.course_path) if self.course_path else builtin_course_dir(),
+            *(Path(p) for p in self.extra_course_paths),
+        ]
+        self.course = load_course(roots)
+        for problem in self.course.problems:
+            self.log.warning("course problem: %s", problem)
+        grader = Grader(
+            SandboxConfig(
+                max_time_s=self.max_time_s,
+                max_memory_mb=self.max_memory_mb,
+                max_code_bytes=self.max_code_bytes,
+                hide_paths=tuple(roots),
+                workers=self.grading_workers,
+            ),
+            log=self.log,
+        )
+        grader.start()
+        self.backend = LocalBackend(
+            self.course,
+            grader,
+            ProgressStore(self.db_url),
+            SolutionPolicy(self.solution_policy, self.solution_after_failed),
+        )
+        kwargs = {
+            "backend": self.backend,
+            "course": self.course,
+            "max_code_bytes": self.max_code_bytes,
+        }
+        self.web_app = web.Application(
+            [(pattern, handler, kwargs) for pattern, handler in routes(self.service_prefix)],
+            cookie_secret=os.urandom(32),
+        )
+
+    def start(self) -> None:
+        asyncio.run(self.serve())
+
+    async def serve(self) -> None:
+        url = urlparse(self.service_url)
+        server = HTTPServer(self.web_app, xheaders=True)
+        server.listen(url.port or 80, url.hostname or "127.0.0.1")
+        self.log.info(
+            "airoadmap grading service: %d exercises, %s, listening on %s%s",
+            len(self.course.exercises),
+            self.backend.grader.isolation.summary(),
+            self.service_url,
+            self.service_prefix,
+        )
+        stop = asyncio.Event()
+        loop = asyncio.get_running_loop()
+        # Started from a non-interactive shell, SIGINT may arrive ignored: install our own handlers.
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            loop.add_signal_handler(sig, stop.set)
+        await stop.wait()
+        self.log.info("airoadmap grading service: stopping")
+        server.stop()
+        self.backend.close()
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point of ``python -m airoadmap_lab.hub``."""
+    app = AiroadmapHubService.instance()
+    app.initialize(argv)
+    app.start()
