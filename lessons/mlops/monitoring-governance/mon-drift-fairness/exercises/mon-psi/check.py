@@ -177,7 +177,10 @@ def report(t):
             f"drift_report should return a dict with the keys {sorted(keys)}.",
         )
         for key in ("psi_drift", "wasserstein_drift"):
-            expect(isinstance(got[key], bool), f"drift_report: '{key}' should be a bool.")
+            expect(
+                isinstance(got[key], bool),
+                f"drift_report: '{key}' should be a Python bool (wrap a NumPy result in bool()).",
+            )
             expect(
                 got[key] is drift,
                 f"drift_report on {case}: '{key}' should be {drift}. Compare the score with "
