@@ -29,7 +29,6 @@ result = {{
     "grad_shape": None if _grad is None else list(_np.shape(_grad)),
     "x_unchanged": bool(x.dtype == _x_before.dtype and _np.array_equal(x, _x_before)),
     "float_calls": all(kind == "f" for kind in _kinds),
-    "calls": len(_kinds),
 }}
 """
 
@@ -163,9 +162,4 @@ def uses_given_step(t):
         what=f"numerical_gradient on {case} (use the h argument, not a fixed step)",
         rtol=1e-9,
         atol=1e-12,
-    )
-    expect(
-        out["calls"] == 2 * x.size,
-        f"On {case}, f was called {out['calls']} times; a central difference needs exactly "
-        f"2 calls per element ({2 * x.size} here).",
     )
