@@ -122,14 +122,23 @@ def q_learning_edge(t):
 
 
 @checks.test(
-    "While exploring, SARSA earns more per episode than Q-learning (it keeps away from the edge)",
+    "SARSA keeps away from the cliff edge and, while exploring, earns more per episode",
     points=3,
 )
 def sarsa_safe(t):
     sarsa_returns, q_returns = [], []
     for seed in (0, 1):
-        _, returns = train(t, "sarsa", seed)
+        Q, returns = train(t, "sarsa", seed)
         sarsa_returns.append(returns[100:].mean())
+        outcome, visited = greedy_path(Q, t.ref)
+        expect(
+            outcome != "fell" and not (outcome == "goal" and len(visited) - 1 == 13),
+            f"After SARSA for 500 episodes (seed {seed}) the greedy path "
+            f"{'falls off the cliff' if outcome == 'fell' else 'hugs the cliff edge in 13 steps'}"
+            ", like Q-learning's. SARSA learns the value of its own exploring policy, for which "
+            "the edge is dangerous, so its greedy path keeps a row or two away. Is your SARSA "
+            "target using Q[s_next, a_next], the action actually taken next?",
+        )
         _, q_ret = train(t, "q_learning", seed)
         q_returns.append(q_ret[100:].mean())
     expect(

@@ -1,5 +1,5 @@
 # expect-status: failed
-# expect-message: is not higher than Q-learning
+# expect-message: hugs the cliff edge
 import numpy as np
 
 ROWS, COLS = 4, 12
