@@ -11,7 +11,9 @@ import type {
   GradeResult,
   Hint,
   LessonDetail,
-  Roadmap
+  Progress,
+  Roadmap,
+  Solution
 } from './schema';
 
 const seg = encodeURIComponent;
@@ -58,4 +60,33 @@ export function gradeExercise(
     method: 'POST',
     body: JSON.stringify({ code })
   });
+}
+
+/** GET progress: the learner's progress on every exercise, lesson and topic. */
+export function getProgress(
+  settings: ServerConnection.ISettings
+): Promise<Progress> {
+  return requestAPI<Progress>('progress', settings);
+}
+
+/** POST progress/reset: forget the progress of one exercise, or of the whole course. */
+export function resetProgress(
+  settings: ServerConnection.ISettings,
+  exerciseId?: string
+): Promise<Progress> {
+  const body = exerciseId
+    ? { confirm: true, exercise_id: exerciseId }
+    : { confirm: true };
+  return requestAPI<Progress>('progress/reset', settings, {
+    method: 'POST',
+    body: JSON.stringify(body)
+  });
+}
+
+/** GET exercises/{id}/solution: the reference solution, when the course policy allows it. */
+export function getSolution(
+  id: string,
+  settings: ServerConnection.ISettings
+): Promise<Solution> {
+  return requestAPI<Solution>(`exercises/${seg(id)}/solution`, settings);
 }

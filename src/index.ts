@@ -16,6 +16,7 @@ import { ITranslator, nullTranslator } from '@jupyterlab/translation';
 
 import { CommandIDs } from './commands';
 import { lessonIcon } from './icons';
+import { exercisesPlugin } from './exercises';
 import { CourseModel } from './model';
 import { ICourseModel, ILessonOpener } from './tokens';
 import { LessonView } from './widgets/lesson';
@@ -39,6 +40,7 @@ const coursePlugin: JupyterFrontEndPlugin<ICourseModel> = {
     );
     // Start loading without waiting: views show "loading" and update when it arrives.
     void model.refresh();
+    void model.refreshProgress();
     return model;
   }
 };
@@ -73,6 +75,7 @@ const lessonsPlugin: JupyterFrontEndPlugin<ILessonOpener> = {
     };
 
     const opener: ILessonOpener = {
+      actions: {},
       open: async (lessonId: string): Promise<void> => {
         const existing = tracker.find(
           widget => widget.content.lessonId === lessonId
@@ -87,7 +90,7 @@ const lessonsPlugin: JupyterFrontEndPlugin<ILessonOpener> = {
           rendermime,
           trans,
           openLesson: id => void opener.open(id),
-          actions: lessonActions
+          actions: opener.actions
         });
         const widget = new MainAreaWidget({ content });
         widget.id = `airoadmap-lab-lesson-${lessonId}`;
@@ -106,7 +109,6 @@ const lessonsPlugin: JupyterFrontEndPlugin<ILessonOpener> = {
         await content.ready;
       }
     };
-    const lessonActions = {};
 
     app.commands.addCommand(CommandIDs.openLesson, {
       label: args =>
@@ -235,6 +237,7 @@ const sidebarPlugin: JupyterFrontEndPlugin<void> = {
 const plugins: JupyterFrontEndPlugin<unknown>[] = [
   coursePlugin,
   lessonsPlugin,
-  sidebarPlugin
+  sidebarPlugin,
+  exercisesPlugin
 ];
 export default plugins;

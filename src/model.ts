@@ -2,8 +2,8 @@ import { ServerConnection } from '@jupyterlab/services';
 import { PromiseDelegate } from '@lumino/coreutils';
 import { ISignal, Signal } from '@lumino/signaling';
 
-import { getLesson, getRoadmap } from './api';
-import type { LessonDetail, Roadmap } from './schema';
+import { getLesson, getProgress, getRoadmap } from './api';
+import type { LessonDetail, Progress, Roadmap } from './schema';
 import { CourseState, ICourseModel, ILessonLocation } from './tokens';
 
 /** The course model: one roadmap download shared by the sidebar, lesson views and pickers. */
@@ -63,6 +63,31 @@ export class CourseModel implements ICourseModel {
     return lesson;
   }
 
+  get progress(): Progress | null {
+    return this._progress;
+  }
+
+  get progressChanged(): ISignal<ICourseModel, Progress | null> {
+    return this._progressChanged;
+  }
+
+  async refreshProgress(): Promise<void> {
+    const generation = ++this._progressGeneration;
+    try {
+      const progress = await getProgress(this.serverSettings);
+      if (generation === this._progressGeneration) {
+        this._progress = progress;
+        this._progressChanged.emit(progress);
+      }
+    } catch (error) {
+      // Progress is an extra: the course stays usable without it (the reason is in the console).
+      console.warn(
+        'airoadmap-lab: progress could not be loaded:',
+        describeError(error)
+      );
+    }
+  }
+
   private _setState(state: CourseState): void {
     this._state = state;
     if (this._pending && state.kind !== 'loading') {
@@ -82,6 +107,9 @@ export class CourseModel implements ICourseModel {
   private _pending: PromiseDelegate<Roadmap> | null = null;
   private _index = new Map<string, ILessonLocation>();
   private _lessons = new Map<string, Promise<LessonDetail>>();
+  private _progress: Progress | null = null;
+  private _progressChanged = new Signal<ICourseModel, Progress | null>(this);
+  private _progressGeneration = 0;
 }
 
 /** Map every lesson id of the roadmap to its place in the tree. */

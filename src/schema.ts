@@ -1,15 +1,24 @@
 /* Generated from schema/api.schema.json by json-schema-to-typescript (jlpm build:schema). Do not edit. */
 
 export type Code = string;
+export type Code1 = string;
+export type CreatedAt = number;
+export type DurationMs = number;
+export type ExerciseId = string;
+export type ExerciseVersion = number;
+export type Id = number;
+export type MaxScore = number;
+export type Score = number;
+export type Status = string;
 export type Field = string;
 export type File = string;
 export type Line = number | null;
 export type Message = string;
-export type Code1 = string;
-export type Id = string;
+export type Code2 = string;
+export type Id1 = string;
 export type Title = string;
 export type HintsCount = number;
-export type Id1 = string;
+export type Id2 = string;
 export type Lesson = string;
 export type MemoryMb = number;
 export type TimeS = number;
@@ -21,26 +30,26 @@ export type Topic = string;
 export type Version = number;
 export type Attempts = number;
 export type BestScore = number;
-export type ExerciseId = string;
+export type ExerciseId1 = string;
 export type FailedAttempts = number;
 export type HintsRevealed = number;
 /**
  * Unix time of the last attempt.
  */
 export type LastAttempt = number | null;
-export type MaxScore = number;
+export type MaxScore1 = number;
 export type SolutionRevealed = boolean;
 /**
  * 'done' | 'in_progress' | 'not_started'
  */
 export type State = string;
-export type Id2 = string;
+export type Id3 = string;
 export type Title2 = string;
 export type Version1 = number;
-export type DurationMs = number;
-export type ExerciseId1 = string;
-export type ExerciseVersion = number;
-export type MaxScore1 = number;
+export type DurationMs1 = number;
+export type ExerciseId2 = string;
+export type ExerciseVersion1 = number;
+export type MaxScore2 = number;
 /**
  * A sentence for the learner about the attempt as a whole (advice on errors).
  */
@@ -50,7 +59,7 @@ export type Message1 = string;
  */
 export type Output = string;
 export type OutputTruncated = boolean;
-export type Score = number;
+export type Score1 = number;
 /**
  * How an attempt ended.
  *
@@ -71,8 +80,25 @@ export type Passed = boolean;
  */
 export type Points = number;
 export type Tests = TestResult[];
+export type Id4 = string;
+export type Section1 = string;
+export type Title3 = string;
+export type Topic1 = string;
+export type Exercises = GradebookExercise[];
+export type Attempts1 = number;
+export type BestScore1 = number;
+export type HintsRevealed1 = number;
+export type LastAttempt1 = number | null;
+export type MaxScore3 = number;
+export type Passed1 = boolean;
+export type SolutionRevealed1 = boolean;
+export type LastAttempt2 = number | null;
+export type Name1 = string;
+export type PassedCount = number;
+export type TotalScore = number;
+export type Students = GradebookStudent[];
 export type Count = number;
-export type ExerciseId2 = string;
+export type ExerciseId3 = string;
 export type Index = number;
 export type Text = string;
 /**
@@ -80,38 +106,38 @@ export type Text = string;
  */
 export type Body = string;
 export type Demos = Demo[];
-export type Exercises = ExerciseSummary[];
-export type Id3 = string;
+export type Exercises2 = ExerciseSummary[];
+export type Id5 = string;
 export type Minutes = number;
 export type Objectives = string[];
-export type Id4 = string;
-export type Title3 = string;
+export type Id6 = string;
+export type Title4 = string;
 export type Prerequisites = LessonRef[];
 export type Pointer = string;
 export type ResourceId = string | null;
-export type Title4 = string;
+export type Title5 = string;
 export type Url = string | null;
 export type Readings = Reading[];
-export type Section1 = string;
-export type Title5 = string;
-export type Topic1 = string;
-export type TopicTitle = string;
-export type Exercises1 = ExerciseSummary[];
-export type Id5 = string;
-export type Minutes1 = number;
+export type Section2 = string;
 export type Title6 = string;
+export type Topic2 = string;
+export type TopicTitle = string;
+export type Exercises3 = ExerciseSummary[];
+export type Id7 = string;
+export type Minutes1 = number;
+export type Title7 = string;
 export type DoneExercises = number;
 export type NextLesson = string | null;
 export type TotalExercises = number;
 export type Confirm = boolean;
-export type ExerciseId3 = string | null;
+export type ExerciseId4 = string | null;
 export type Authors = string;
-export type Id6 = string;
+export type Id8 = string;
 /**
  * 'book' or 'website'
  */
 export type Kind = string;
-export type Title7 = string;
+export type Title8 = string;
 export type Topics1 = string[];
 export type Url1 = string | null;
 export type Books = Resource[];
@@ -120,12 +146,12 @@ export type ExerciseCount = number;
 export type LessonCount = number;
 export type Problems = CourseProblem[];
 export type ExerciseCount1 = number;
-export type Id7 = string;
+export type Id9 = string;
 export type LessonCount1 = number;
 export type Summary = string;
-export type Title8 = string;
+export type Title9 = string;
 export type ExerciseCount2 = number;
-export type Id8 = string;
+export type Id10 = string;
 export type LessonCount2 = number;
 export type Lessons1 = LessonSummary[];
 export type Prerequisites1 = string[];
@@ -134,13 +160,15 @@ export type Prerequisites1 = string[];
  */
 export type Readings1 = string[];
 export type Summary1 = string;
-export type Title9 = string;
+export type Title10 = string;
 export type Topics2 = TopicSummary[];
 export type Sections = SectionSummary[];
 export type Summary2 = string;
-export type Title10 = string;
-export type Code2 = string;
-export type ExerciseId4 = string;
+export type Title11 = string;
+export type Code3 = string;
+export type ExerciseId5 = string;
+export type Attempts2 = AttemptSummary[];
+export type Name2 = string;
 
 export interface AiroadmapLabRESTAPI {
   [k: string]: unknown;
@@ -153,6 +181,21 @@ export interface AiroadmapLabRESTAPI {
  */
 export interface Attempt {
   code: Code;
+}
+/**
+ * This interface was referenced by `AiroadmapLabRESTAPI`'s JSON-Schema
+ * via the `definition` "AttemptSummary".
+ */
+export interface AttemptSummary {
+  code: Code1;
+  created_at: CreatedAt;
+  duration_ms: DurationMs;
+  exercise_id: ExerciseId;
+  exercise_version: ExerciseVersion;
+  id: Id;
+  max_score: MaxScore;
+  score: Score;
+  status: Status;
 }
 /**
  * A course file that could not be loaded, said so a course author can fix it.
@@ -171,8 +214,8 @@ export interface CourseProblem {
  * via the `definition` "Demo".
  */
 export interface Demo {
-  code: Code1;
-  id: Id;
+  code: Code2;
+  id: Id1;
   title: Title;
 }
 /**
@@ -183,7 +226,7 @@ export interface Demo {
  */
 export interface ExerciseDetail {
   hints_count: HintsCount;
-  id: Id1;
+  id: Id2;
   lesson: Lesson;
   limits: Limits;
   prompt: Prompt;
@@ -210,11 +253,11 @@ export interface Limits {
 export interface ExerciseProgress {
   attempts: Attempts;
   best_score: BestScore;
-  exercise_id: ExerciseId;
+  exercise_id: ExerciseId1;
   failed_attempts: FailedAttempts;
   hints_revealed: HintsRevealed;
   last_attempt?: LastAttempt;
-  max_score: MaxScore;
+  max_score: MaxScore1;
   solution_revealed: SolutionRevealed;
   state: State;
 }
@@ -223,7 +266,7 @@ export interface ExerciseProgress {
  * via the `definition` "ExerciseSummary".
  */
 export interface ExerciseSummary {
-  id: Id2;
+  id: Id3;
   title: Title2;
   version: Version1;
 }
@@ -234,14 +277,14 @@ export interface ExerciseSummary {
  * via the `definition` "GradeResult".
  */
 export interface GradeResult {
-  duration_ms?: DurationMs;
-  exercise_id: ExerciseId1;
-  exercise_version: ExerciseVersion;
-  max_score: MaxScore1;
+  duration_ms?: DurationMs1;
+  exercise_id: ExerciseId2;
+  exercise_version: ExerciseVersion1;
+  max_score: MaxScore2;
   message?: Message1;
   output?: Output;
   output_truncated?: OutputTruncated;
-  score: Score;
+  score: Score1;
   status: GradeStatus;
   tests?: Tests;
 }
@@ -259,6 +302,55 @@ export interface TestResult {
   points: Points;
 }
 /**
+ * GET /gradebook (instructors): students x exercises.
+ *
+ * This interface was referenced by `AiroadmapLabRESTAPI`'s JSON-Schema
+ * via the `definition` "Gradebook".
+ */
+export interface Gradebook {
+  exercises: Exercises;
+  students: Students;
+}
+/**
+ * This interface was referenced by `AiroadmapLabRESTAPI`'s JSON-Schema
+ * via the `definition` "GradebookExercise".
+ */
+export interface GradebookExercise {
+  id: Id4;
+  section: Section1;
+  title: Title3;
+  topic: Topic1;
+}
+/**
+ * This interface was referenced by `AiroadmapLabRESTAPI`'s JSON-Schema
+ * via the `definition` "GradebookStudent".
+ */
+export interface GradebookStudent {
+  exercises: Exercises1;
+  last_attempt: LastAttempt2;
+  name: Name1;
+  passed_count: PassedCount;
+  total_score: TotalScore;
+}
+export interface Exercises1 {
+  [k: string]: GradebookEntry;
+}
+/**
+ * One student's record on one exercise.
+ *
+ * This interface was referenced by `AiroadmapLabRESTAPI`'s JSON-Schema
+ * via the `definition` "GradebookEntry".
+ */
+export interface GradebookEntry {
+  attempts: Attempts1;
+  best_score: BestScore1;
+  hints_revealed: HintsRevealed1;
+  last_attempt: LastAttempt1;
+  max_score: MaxScore3;
+  passed: Passed1;
+  solution_revealed: SolutionRevealed1;
+}
+/**
  * GET /exercises/{id}/hints/{n}: one hint (n counts from 0).
  *
  * This interface was referenced by `AiroadmapLabRESTAPI`'s JSON-Schema
@@ -266,7 +358,7 @@ export interface TestResult {
  */
 export interface Hint {
   count: Count;
-  exercise_id: ExerciseId2;
+  exercise_id: ExerciseId3;
   index: Index;
   text: Text;
 }
@@ -279,15 +371,15 @@ export interface Hint {
 export interface LessonDetail {
   body: Body;
   demos: Demos;
-  exercises: Exercises;
-  id: Id3;
+  exercises: Exercises2;
+  id: Id5;
   minutes: Minutes;
   objectives: Objectives;
   prerequisites: Prerequisites;
   readings: Readings;
-  section: Section1;
-  title: Title5;
-  topic: Topic1;
+  section: Section2;
+  title: Title6;
+  topic: Topic2;
   topic_title: TopicTitle;
 }
 /**
@@ -295,8 +387,8 @@ export interface LessonDetail {
  * via the `definition` "LessonRef".
  */
 export interface LessonRef {
-  id: Id4;
-  title: Title3;
+  id: Id6;
+  title: Title4;
 }
 /**
  * A pointer into the reading list (or an external page) for a topic or lesson.
@@ -307,7 +399,7 @@ export interface LessonRef {
 export interface Reading {
   pointer?: Pointer;
   resource_id?: ResourceId;
-  title: Title4;
+  title: Title5;
   url?: Url;
 }
 /**
@@ -315,10 +407,10 @@ export interface Reading {
  * via the `definition` "LessonSummary".
  */
 export interface LessonSummary {
-  exercises: Exercises1;
-  id: Id5;
+  exercises: Exercises3;
+  id: Id7;
   minutes: Minutes1;
-  title: Title6;
+  title: Title7;
 }
 /**
  * GET /progress: where the learner stands, and what to study next.
@@ -328,13 +420,13 @@ export interface LessonSummary {
  */
 export interface Progress {
   done_exercises: DoneExercises;
-  exercises: Exercises2;
+  exercises: Exercises4;
   lessons: Lessons;
   next_lesson: NextLesson;
   topics: Topics;
   total_exercises: TotalExercises;
 }
-export interface Exercises2 {
+export interface Exercises4 {
   [k: string]: ExerciseProgress;
 }
 /**
@@ -357,7 +449,7 @@ export interface Topics {
  */
 export interface ResetRequest {
   confirm: Confirm;
-  exercise_id?: ExerciseId3;
+  exercise_id?: ExerciseId4;
 }
 /**
  * A book or website of the roadmap's reading list.
@@ -367,9 +459,9 @@ export interface ResetRequest {
  */
 export interface Resource {
   authors?: Authors;
-  id: Id6;
+  id: Id8;
   kind: Kind;
-  title: Title7;
+  title: Title8;
   topics?: Topics1;
   url?: Url1;
 }
@@ -394,7 +486,7 @@ export interface Roadmap {
   resources: Resources;
   sections: Sections;
   summary: Summary2;
-  title: Title10;
+  title: Title11;
 }
 /**
  * This interface was referenced by `AiroadmapLabRESTAPI`'s JSON-Schema
@@ -402,10 +494,10 @@ export interface Roadmap {
  */
 export interface SectionSummary {
   exercise_count: ExerciseCount1;
-  id: Id7;
+  id: Id9;
   lesson_count: LessonCount1;
   summary: Summary;
-  title: Title8;
+  title: Title9;
   topics: Topics2;
 }
 /**
@@ -414,13 +506,13 @@ export interface SectionSummary {
  */
 export interface TopicSummary {
   exercise_count: ExerciseCount2;
-  id: Id8;
+  id: Id10;
   lesson_count: LessonCount2;
   lessons: Lessons1;
   prerequisites: Prerequisites1;
   readings: Readings1;
   summary: Summary1;
-  title: Title9;
+  title: Title10;
 }
 /**
  * GET /exercises/{id}/solution: the reference solution, when the policy allows it.
@@ -429,6 +521,16 @@ export interface TopicSummary {
  * via the `definition` "Solution".
  */
 export interface Solution {
-  code: Code2;
-  exercise_id: ExerciseId4;
+  code: Code3;
+  exercise_id: ExerciseId5;
+}
+/**
+ * GET /gradebook/students/{name}/attempts (instructors): a student's history, newest first.
+ *
+ * This interface was referenced by `AiroadmapLabRESTAPI`'s JSON-Schema
+ * via the `definition` "StudentAttempts".
+ */
+export interface StudentAttempts {
+  attempts: Attempts2;
+  name: Name2;
 }

@@ -5,6 +5,7 @@ import { ISignal } from '@lumino/signaling';
 import type {
   LessonDetail,
   LessonSummary,
+  Progress,
   Roadmap,
   SectionSummary,
   TopicSummary
@@ -39,6 +40,12 @@ export interface ICourseModel {
   locate(lessonId: string): ILessonLocation | null;
   /** Fetch one lesson (cached for the session). */
   lesson(lessonId: string): Promise<LessonDetail>;
+  /** The learner's progress, once loaded (null before, or when the server has none). */
+  readonly progress: Progress | null;
+  /** Emitted when `progress` changes. */
+  readonly progressChanged: ISignal<ICourseModel, Progress | null>;
+  /** Reload the learner's progress (after a Check, a hint, a reset). Never throws. */
+  refreshProgress(): Promise<void>;
 }
 
 /** The course model token. */
@@ -47,10 +54,20 @@ export const ICourseModel = new Token<ICourseModel>(
   'The AI Roadmap course: the roadmap tree and its lessons, loaded from the server.'
 );
 
+/** Actions a lesson view offers beyond reading (filled in by other plugins). */
+export interface ILessonActions {
+  /** Insert an exercise of the lesson into a notebook. */
+  insertExercise?: (exerciseId: string, lesson: LessonDetail) => void;
+  /** Open the whole lesson as a notebook. */
+  openAsNotebook?: (lesson: LessonDetail) => void;
+}
+
 /** Opens lessons in the main area. */
 export interface ILessonOpener {
   /** Open (or focus) the lesson view of `lessonId`. */
   open(lessonId: string): Promise<void>;
+  /** Actions shown in lesson views opened from now on; plugins may add to it. */
+  readonly actions: ILessonActions;
 }
 
 /** The lesson opener token. */

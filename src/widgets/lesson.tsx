@@ -6,15 +6,7 @@ import React from 'react';
 
 import { describeError } from '../model';
 import type { ExerciseSummary, LessonDetail, Reading } from '../schema';
-import { ICourseModel } from '../tokens';
-
-/** Actions a lesson view offers beyond reading (added by other plugins). */
-export interface ILessonActions {
-  /** Insert an exercise of the lesson into a notebook. */
-  insertExercise?: (exerciseId: string, lesson: LessonDetail) => void;
-  /** Open the whole lesson as a notebook. */
-  openAsNotebook?: (lesson: LessonDetail) => void;
-}
+import { ICourseModel, ILessonActions } from '../tokens';
 
 /** Options of a lesson view. */
 export interface ILessonViewOptions {

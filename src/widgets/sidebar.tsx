@@ -9,7 +9,7 @@ import React, { useMemo, useState } from 'react';
 
 import { filterRoadmap, IVisibleTopic } from '../filter';
 import { roadmapIcon } from '../icons';
-import type { CourseProblem, Resource, Roadmap } from '../schema';
+import type { CourseProblem, Progress, Resource, Roadmap } from '../schema';
 import { CourseState, ICourseModel } from '../tokens';
 
 /** Options of the roadmap sidebar. */
@@ -56,13 +56,21 @@ export class RoadmapSidebar extends ReactWidget {
     return (
       <UseSignal signal={model.stateChanged} initialArgs={model.state}>
         {(_, state) => (
-          <SidebarContent
-            state={state ?? model.state}
-            trans={trans}
-            preferences={preferences}
-            openLesson={openLesson}
-            retry={() => void model.refresh()}
-          />
+          <UseSignal
+            signal={model.progressChanged}
+            initialArgs={model.progress}
+          >
+            {(__, progress) => (
+              <SidebarContent
+                state={state ?? model.state}
+                progress={progress ?? null}
+                trans={trans}
+                preferences={preferences}
+                openLesson={openLesson}
+                retry={() => void model.refresh()}
+              />
+            )}
+          </UseSignal>
         )}
       </UseSignal>
     );
@@ -77,6 +85,7 @@ export class RoadmapSidebar extends ReactWidget {
 
 interface ISidebarContentProps {
   state: CourseState;
+  progress: Progress | null;
   trans: TranslationBundle;
   preferences: ISidebarPreferences;
   openLesson: (lessonId: string) => void;
@@ -102,6 +111,14 @@ function SidebarContent(props: ISidebarContentProps): JSX.Element {
             )}
           </p>
         )}
+        {state.kind === 'ready' && props.progress && (
+          <ProgressSummary
+            progress={props.progress}
+            roadmap={state.roadmap}
+            trans={trans}
+            openLesson={props.openLesson}
+          />
+        )}
       </header>
       {state.kind === 'loading' && (
         <p className="jp-AiroadmapLab-status" role="status">
@@ -123,6 +140,7 @@ function SidebarContent(props: ISidebarContentProps): JSX.Element {
       {state.kind === 'ready' && (
         <RoadmapTree
           roadmap={state.roadmap}
+          progress={props.progress}
           trans={trans}
           preferences={props.preferences}
           openLesson={props.openLesson}
@@ -134,6 +152,7 @@ function SidebarContent(props: ISidebarContentProps): JSX.Element {
 
 interface IRoadmapTreeProps {
   roadmap: Roadmap;
+  progress: Progress | null;
   trans: TranslationBundle;
   preferences: ISidebarPreferences;
   openLesson: (lessonId: string) => void;
@@ -216,6 +235,7 @@ function RoadmapTree(props: IRoadmapTreeProps): JSX.Element {
                   toggle={() => toggle(item.topic.id)}
                   trans={trans}
                   showCounts={preferences.showCounts}
+                  progress={props.progress}
                   openLesson={props.openLesson}
                 />
               ))}
@@ -251,6 +271,7 @@ interface ITopicItemProps {
   toggle: () => void;
   trans: TranslationBundle;
   showCounts: boolean;
+  progress: Progress | null;
   openLesson: (lessonId: string) => void;
 }
 
@@ -297,6 +318,10 @@ function TopicItem(props: ITopicItemProps): JSX.Element {
                 onClick={() => props.openLesson(lesson.id)}
                 title={trans.__('Open the lesson “%1”', lesson.title)}
               >
+                <LessonStatus
+                  status={props.progress?.lessons[lesson.id]}
+                  trans={trans}
+                />
                 <span className="jp-AiroadmapLab-lessonTitle">
                   {lesson.title}
                 </span>
@@ -396,5 +421,77 @@ function Problems(props: {
         ))}
       </ul>
     </details>
+  );
+}
+
+function LessonStatus(props: {
+  status?: string;
+  trans: TranslationBundle;
+}): JSX.Element {
+  const { status, trans } = props;
+  const mark = status === 'done' ? '✓' : status === 'in_progress' ? '◐' : '';
+  const label =
+    status === 'done'
+      ? trans.__('done')
+      : status === 'in_progress'
+        ? trans.__('in progress')
+        : trans.__('not started');
+  return (
+    <span
+      className={`jp-AiroadmapLab-lessonStatus jp-mod-${status ?? 'not_started'}`}
+      data-status={status ?? 'not_started'}
+      aria-label={label}
+      title={label}
+    >
+      {mark}
+    </span>
+  );
+}
+
+function ProgressSummary(props: {
+  progress: Progress;
+  roadmap: Roadmap;
+  trans: TranslationBundle;
+  openLesson: (lessonId: string) => void;
+}): JSX.Element {
+  const { progress, roadmap, trans } = props;
+  const total = progress.total_exercises || roadmap.exercise_count;
+  const done = progress.done_exercises;
+  const share = total > 0 ? Math.round((100 * done) / total) : 0;
+  let next: string | null = null;
+  for (const section of roadmap.sections) {
+    for (const topic of section.topics) {
+      for (const lesson of topic.lessons) {
+        if (lesson.id === progress.next_lesson) {
+          next = lesson.title;
+        }
+      }
+    }
+  }
+  return (
+    <div className="jp-AiroadmapLab-progress">
+      <div
+        className="jp-AiroadmapLab-progressBar"
+        role="progressbar"
+        aria-valuemin={0}
+        aria-valuemax={total}
+        aria-valuenow={done}
+        aria-label={trans.__('Exercises done')}
+      >
+        <div style={{ width: `${share}%` }} />
+      </div>
+      <p className="jp-AiroadmapLab-sidebarSummary jp-AiroadmapLab-progressText">
+        {trans.__('%1 of %2 exercises done', done, total)}
+      </p>
+      {next && progress.next_lesson && (
+        <button
+          className="jp-Button jp-mod-styled jp-mod-accept jp-AiroadmapLab-continue"
+          onClick={() => props.openLesson(progress.next_lesson!)}
+          title={trans.__('Open the next lesson: %1', next)}
+        >
+          {trans.__('Continue: %1', next)}
+        </button>
+      )}
+    </div>
   );
 }

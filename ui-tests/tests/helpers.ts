@@ -69,3 +69,28 @@ export async function openLessonFromSidebar(
   await panel.locator('.jp-AiroadmapLab-lessonBody').waitFor();
   return panel;
 }
+
+/** Replace the source of cell `index` of the notebook in the current main-area tab. */
+export async function setCellSource(
+  page: IJupyterLabPageFixture,
+  index: number,
+  source: string
+): Promise<void> {
+  await page.waitForFunction(index => {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    const panel = window.jupyterapp.shell.currentWidget as any;
+    return (panel?.content?.model?.cells?.length ?? 0) > index;
+  }, index);
+  await page.evaluate(
+    ({ index, source }) => {
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any
+      const panel = window.jupyterapp.shell.currentWidget as any;
+      panel.content.model.cells.get(index).sharedModel.setSource(source);
+    },
+    { index, source }
+  );
+}
+
+/** The current tab of the main area. */
+export const CURRENT_MAIN_TAB =
+  '#jp-main-dock-panel .lm-TabBar-tab.lm-mod-current';
