@@ -26,7 +26,7 @@ def _one_torch_thread() -> Iterator[None]:
 
 
 BUDGET = 5000
-MARGIN = 0.03  # held-out accuracy may be this much below the reference network's
+MARGIN = 0.05  # held-out accuracy may be this much below the reference network's
 
 # The fixed training recipe; the same code trains the reference network on the trusted side.
 TRAIN = """
@@ -162,7 +162,7 @@ def _reference_accuracy(t) -> float:
 
 
 @checks.test(
-    "After the fixed 12-epoch run, held-out accuracy is at least reference - 0.03", points=3
+    "After the fixed 12-epoch run, held-out accuracy is at least reference - 0.05", points=3
 )
 def trained_accuracy(t):
     X, y, Xv, yv = _digits()
