@@ -149,7 +149,21 @@ class ChildSession:
         send_frame(self.sock, header, buffers)
 
     def _raised(self, exc: BaseException) -> None:
-        self._reply({"ok": False, "kind": "raised", "error": describe_exception(exc)})
+        if isinstance(exc, MemoryError):
+            # Free what the learner's frames hold (the list that grew too big) before building
+            # the answer, which needs a little memory too.
+            traceback.clear_frames(exc.__traceback__)
+        try:
+            info = describe_exception(exc)
+        except BaseException:
+            info = {
+                "type": type(exc).__name__,
+                "type_names": [c.__name__ for c in type(exc).__mro__][:-1],
+                "message": "",
+                "line": None,
+                "traceback": "",
+            }
+        self._reply({"ok": False, "kind": "raised", "error": info})
 
     def load(self, request: dict[str, Any]) -> None:
         """Execute the learner's code as module ``submission``."""

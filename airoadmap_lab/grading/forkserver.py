@@ -70,6 +70,7 @@ def make_plan(config: SandboxConfig) -> SandboxPlan:
         max_processes=config.max_processes,
         max_open_files=config.max_open_files,
         max_file_bytes=config.max_file_bytes,
+        prefork=max(0, config.prefork),
         outer_uid=os.geteuid(),
         outer_gid=os.getegid(),
     )

@@ -74,6 +74,7 @@ def died_message(info: ExitInfo | None) -> str:
             "signals or end processes in an exercise."
         )
     return (
-        f"Your code ended the Python process (exit status {info.returncode}) while it was being "
-        "graded. Remove calls to sys.exit(), exit() or os._exit(); return results instead."
+        f"Your code's process ended (exit status {info.returncode}) while it was being graded. "
+        "Remove calls to sys.exit(), exit() or os._exit(), do not close files you did not open, "
+        "and do not replace built-in functions; return results instead."
     )

@@ -54,6 +54,7 @@ class SandboxPlan:
     max_file_bytes: int = 16 * 1024 * 1024
     outer_uid: int = 0
     outer_gid: int = 0
+    prefork: int = 2  # sandboxes the fork server keeps ready (direct mode)
 
     def to_json(self) -> dict[str, Any]:
         """As a JSON object."""
@@ -219,21 +220,8 @@ def _on_cpu_limit(signum: int, frame: Any) -> None:
     os._exit(CPU_LIMIT_EXIT)
 
 
-def enter_child(
-    plan: SandboxPlan,
-    request: dict[str, Any],
-    probe_fd: int,
-    out_fd: int,
-    seccomp_filter: Any,
-    unshare_flags: int = 0,
-) -> None:
-    """Apply every layer of ``plan`` to this (freshly forked) process. Raises :class:`SetupError`.
-
-    ``unshare_flags``: namespaces this process still has to enter itself (all but PID, which
-    only a parent can create for its children).
-    """
-    slot = int(request.get("slot", 0))
-    _step("descriptors", _own_descriptors, probe_fd, out_fd)
+def prepare_child(plan: SandboxPlan, unshare_flags: int) -> None:
+    """The request-independent layers: namespaces, mounts, session, signal handling."""
     if unshare_flags:
         _step("namespaces", syscalls.unshare, unshare_flags)
     _step("die with the supervisor", syscalls.prctl, syscalls.PR_SET_PDEATHSIG, signal.SIGKILL)
@@ -249,6 +237,10 @@ def enter_child(
     torch = sys.modules.get("torch")
     if torch is not None:
         torch.set_num_threads(1)
+
+
+def finish_child(plan: SandboxPlan, request: dict[str, Any], seccomp_filter: Any) -> None:
+    """The per-attempt layers: rlimits for this exercise, the slot's uid, no_new_privs, seccomp."""
     _step(
         "rlimits",
         lambda: apply_rlimits(
@@ -259,10 +251,51 @@ def enter_child(
             nofile=plan.max_open_files,
         ),
     )
-    _step("drop privileges", _drop_privileges, plan, slot)
+    _step("drop privileges", _drop_privileges, plan, int(request.get("slot", 0)))
     _step("no_new_privs", syscalls.prctl, syscalls.PR_SET_NO_NEW_PRIVS, 1)
     if plan.seccomp and seccomp_filter is not None:
         _step("seccomp", seccomp_filter.load)
+
+
+def enter_child(
+    plan: SandboxPlan,
+    request: dict[str, Any],
+    probe_fd: int,
+    out_fd: int,
+    seccomp_filter: Any,
+    unshare_flags: int = 0,
+) -> None:
+    """Apply every layer of ``plan`` to this (freshly forked) process. Raises :class:`SetupError`.
+
+    ``unshare_flags``: namespaces this process still has to enter itself (all but PID, which
+    only a parent can create for its children).
+    """
+    _step("descriptors", _own_descriptors, probe_fd, out_fd)
+    prepare_child(plan, unshare_flags)
+    finish_child(plan, request, seccomp_filter)
+
+
+def run_prepared_child(plan: SandboxPlan, chan_fd: int, seccomp_filter: Any) -> None:
+    """Body of a pre-forked sandbox: set up what does not depend on the attempt, then wait.
+
+    The fork server keeps a few of these ready so an attempt does not wait for a fork. Each one
+    is already PID 1 of its own namespaces; when an attempt comes it receives the request and
+    the probe socket and output pipe over ``chan_fd``, applies the per-attempt layers and serves.
+    Never returns.
+    """
+    try:
+        os.dup2(chan_fd, 3)
+        os.closerange(4, 1 << 16)  # nothing of the fork server's other attempts stays open
+        chan = socket.socket(fileno=3)
+        prepare_child(plan, NS_FLAGS & ~syscalls.CLONE_NEWPID if plan.namespaces else 0)
+        data, fds, _flags, _addr = socket.recv_fds(chan, 1 << 16, 2)
+        chan.detach()
+        if not data or len(fds) != 2:
+            os._exit(0)
+        request = json.loads(data)
+    except BaseException:
+        os._exit(SETUP_FAILED_EXIT)
+    _child_body(plan, request, {"probe": fds[0], "out": fds[1]}, seccomp_filter, prepared=True)
 
 
 def _own_descriptors(probe_fd: int, out_fd: int) -> None:
@@ -404,17 +437,32 @@ def _child_main(
     seccomp_filter: Any,
     unshare_flags: int = 0,
 ) -> None:
+    _child_body(plan, request, fds, seccomp_filter, unshare_flags=unshare_flags)
+
+
+def _child_body(
+    plan: SandboxPlan,
+    request: dict[str, Any],
+    fds: dict[str, int],
+    seccomp_filter: Any,
+    unshare_flags: int = 0,
+    prepared: bool = False,
+) -> None:
     from .child import serve_forever
 
     try:
-        enter_child(
-            plan,
-            request,
-            fds["probe"],
-            fds["out"],
-            seccomp_filter,
-            unshare_flags if plan.namespaces else 0,
-        )
+        if prepared:
+            _step("descriptors", _own_descriptors, fds["probe"], fds["out"])
+            finish_child(plan, request, seccomp_filter)
+        else:
+            enter_child(
+                plan,
+                request,
+                fds["probe"],
+                fds["out"],
+                seccomp_filter,
+                unshare_flags if plan.namespaces else 0,
+            )
     except BaseException as exc:
         with contextlib.suppress(BaseException):
             os.write(2, f"sandbox setup failed: {exc}\n".encode())

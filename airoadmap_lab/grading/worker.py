@@ -15,6 +15,7 @@ pipe, status pipe, control pipe) as SCM_RIGHTS. End of file on ``FD`` stops the 
 from __future__ import annotations
 
 import contextlib
+import gc
 import importlib
 import json
 import os
@@ -24,6 +25,8 @@ import socket
 import sys
 import time
 from typing import Any
+
+from . import syscalls
 
 # Thread pools must be sized before numpy/torch are imported.
 for _name in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "BLIS_NUM_THREADS"):
@@ -152,12 +155,28 @@ def _probe_sandbox(supervisor: Supervisor) -> dict[str, Any]:
     return report
 
 
+class _Prepared:
+    """A pre-forked sandbox waiting for its attempt on ``chan``."""
+
+    def __init__(self, pid: int, chan: socket.socket):
+        self.pid = pid
+        self.pidfd = os.pidfd_open(pid)
+        self.chan = chan
+
+
 class _Tracked:
     """A process the fork server watches: a sandboxed child (direct mode) or a supervisor."""
 
-    def __init__(self, pid: int, status_fd: int | None, ctl_fd: int | None, backstop_s: float):
+    def __init__(
+        self,
+        pid: int,
+        status_fd: int | None,
+        ctl_fd: int | None,
+        backstop_s: float,
+        pidfd: int | None = None,
+    ):
         self.pid = pid
-        self.pidfd = os.pidfd_open(pid)
+        self.pidfd = os.pidfd_open(pid) if pidfd is None else pidfd
         self.status_fd = status_fd
         self.ctl_fd = ctl_fd
         self.deadline = time.monotonic() + backstop_s
@@ -179,14 +198,68 @@ class Supervisor:
         self.plan = plan
         self.seccomp_filter = seccomp_filter
         self.attempts: dict[int, _Tracked] = {}
+        self.pool: dict[int, _Prepared] = {}
         self.own_pid_ns: int | None = None
+        self._my_pid = os.getpid()
         self.configure()
 
     def configure(self) -> None:
-        """Choose direct or supervisor mode for the current plan."""
+        """Choose direct or supervisor mode for the current plan (drops prepared sandboxes)."""
         self.direct = self.plan.namespaces and not self.plan.user_namespace
         if self.direct and self.own_pid_ns is None:
             self.own_pid_ns = os.open("/proc/self/ns/pid", os.O_RDONLY | os.O_CLOEXEC)
+        for prepared in list(self.pool.values()):
+            self._discard(prepared)
+
+    @property
+    def pool_short(self) -> bool:
+        """Whether a sandbox should be pre-forked now."""
+        return self.direct and len(self.pool) < self.plan.prefork
+
+    def prefork(self) -> _Prepared:
+        """Fork one sandbox into a new PID namespace and let it set itself up halfway."""
+        from .sandbox import run_prepared_child
+
+        ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
+        if self.plan.namespaces:
+            syscalls.unshare(syscalls.CLONE_NEWPID)
+        try:
+            pid = os.fork()
+        finally:
+            if self.plan.namespaces and os.getpid() == self._my_pid:
+                syscalls.setns(self.own_pid_ns, syscalls.CLONE_NEWPID)
+        if pid == 0:
+            run_prepared_child(self.plan, theirs.fileno(), self.seccomp_filter)
+        theirs.close()
+        prepared = _Prepared(pid, ours)
+        self.pool[prepared.pidfd] = prepared
+        return prepared
+
+    def _discard(self, prepared: _Prepared) -> None:
+        self.pool.pop(prepared.pidfd, None)
+        prepared.chan.close()
+        with contextlib.suppress(OSError):
+            signal.pidfd_send_signal(prepared.pidfd, signal.SIGKILL)
+        with contextlib.suppress(ChildProcessError):
+            os.waitpid(prepared.pid, 0)
+        os.close(prepared.pidfd)
+
+    def _assign(self, request: dict[str, Any], fds: dict[str, int]) -> _Prepared:
+        """Hand an attempt to a prepared sandbox (pre-forking one if none is ready)."""
+        for _ in range(3):
+            prepared = next(iter(self.pool.values()), None) or self.prefork()
+            del self.pool[prepared.pidfd]
+            try:
+                socket.send_fds(
+                    prepared.chan, [json.dumps(request).encode()], [fds["probe"], fds["out"]]
+                )
+            except OSError:
+                self.pool[prepared.pidfd] = prepared
+                self._discard(prepared)
+                continue
+            prepared.chan.close()
+            return prepared
+        raise OSError("no prepared sandbox accepted the attempt")
 
     def spawn(self, request: dict[str, Any], fds: dict[str, int]) -> None:
         """Start one sandbox; takes ownership of the descriptors in ``fds``."""
@@ -194,7 +267,15 @@ class Supervisor:
 
         backstop = float(request.get("backstop_s", 60))
         try:
-            if self.direct:
+            if self.direct and self.plan.prefork > 0:
+                prepared = self._assign(request, fds)
+                tracked = _Tracked(
+                    prepared.pid, fds["status"], fds["ctl"], backstop, pidfd=prepared.pidfd
+                )
+                _status(tracked.status_fd, {"pid": prepared.pid})
+                for name in ("probe", "out"):
+                    os.close(fds[name])
+            elif self.direct:
                 pid = spawn_direct(self.plan, request, fds, self.seccomp_filter, self.own_pid_ns)
                 tracked = _Tracked(pid, fds["status"], fds["ctl"], backstop)
                 _status(tracked.status_fd, {"pid": pid})
@@ -218,7 +299,7 @@ class Supervisor:
 
     def watched(self) -> list[int]:
         """Descriptors to wait on: each child's pidfd and each control pipe."""
-        fds = list(self.attempts)
+        fds = list(self.attempts) + list(self.pool)
         fds += [t.ctl_fd for t in self.attempts.values() if t.ctl_fd is not None]
         return fds
 
@@ -237,6 +318,9 @@ class Supervisor:
     def handle(self, ready: list[int]) -> None:
         """React to ready descriptors and expired deadlines."""
         now = time.monotonic()
+        for prepared in list(self.pool.values()):
+            if prepared.pidfd in ready:  # a prepared sandbox died before its attempt
+                self._discard(prepared)
         for t in list(self.attempts.values()):
             if t.ctl_fd is not None and t.ctl_fd in ready:
                 self._kill(t)  # the grader is done with this attempt (or gave up on it)
@@ -357,6 +441,10 @@ def serve(ctrl: socket.socket) -> None:
     message = json.loads(ctrl.recv(1 << 20) or b"{}")
     plan = SandboxPlan.from_json(message.get("plan", {}))
     missing = preimport()
+    # Move every object imported so far out of the collector's reach: a child's garbage
+    # collection then does not write to (and so copy) every page inherited from this process.
+    gc.collect()
+    gc.freeze()
     _, notes, probes, supervisor = _configure(plan)
     _send(
         ctrl,
@@ -373,13 +461,22 @@ def serve(ctrl: socket.socket) -> None:
     ctrl_open = True
     while ctrl_open or supervisor.attempts:
         watched = supervisor.watched() + ([ctrl.fileno()] if ctrl_open else [])
-        ready, _, _ = select.select(watched, [], [], supervisor.next_timeout())
+        refill = ctrl_open and supervisor.pool_short
+        ready, _, _ = select.select(watched, [], [], 0 if refill else supervisor.next_timeout())
         supervisor.handle(ready)
         if ctrl_open and ctrl.fileno() in ready:
             ctrl_open = _accept(ctrl, supervisor)
-    # The grader is gone: end every sandbox still running.
+        elif refill and not ready:
+            try:
+                supervisor.prefork()  # nothing else to do: get the next sandbox ready
+            except OSError as exc:
+                sys.stderr.write(f"airoadmap grading worker: could not pre-fork: {exc}\n")
+                supervisor.plan.prefork = 0
+    # The grader is gone: end every sandbox still running or waiting.
     for t in list(supervisor.attempts.values()):
         supervisor._kill(t)
+    for prepared in list(supervisor.pool.values()):
+        supervisor._discard(prepared)
 
 
 def _accept(ctrl: socket.socket, supervisor: Supervisor) -> bool:

@@ -47,6 +47,44 @@ def descendants(pid: int) -> set[int]:
     return found
 
 
+def _uid(pid: int) -> int | None:
+    try:
+        with open(f"/proc/{pid}/status") as f:
+            for line in f:
+                if line.startswith("Uid:"):
+                    return int(line.split()[1])
+    except OSError:
+        return None
+    return None
+
+
+def leftovers(grader: Grader) -> set[int]:
+    """Processes under ``grader``'s fork server other than its idle pre-forked sandboxes.
+
+    An idle pre-forked sandbox is a direct child of the fork server that still runs as the
+    server's uid (it drops privileges only when an attempt arrives) and has no children.
+    """
+    worker = grader._launcher._proc.pid  # type: ignore[union-attr]
+    below = descendants(worker)
+    idle = {
+        pid
+        for pid in below
+        if _parent(pid) == worker and _uid(pid) == os.geteuid() and not descendants(pid)
+    }
+    extra = below - idle
+    if len(idle) > grader.config.prefork:
+        extra |= idle
+    return extra
+
+
+def _parent(pid: int) -> int | None:
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            return int(f.read().rsplit(")", 1)[1].split()[1])
+    except OSError:
+        return None
+
+
 @pytest.fixture(scope="session")
 def grader() -> Iterator[Grader]:
     """One warm grader for the whole session (course fixtures hidden from the sandbox)."""

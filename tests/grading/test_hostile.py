@@ -25,7 +25,7 @@ import pytest
 
 from airoadmap_lab.grading import Grader, GradeResult, GradeStatus, SandboxConfig
 
-from .conftest import FIXTURES, descendants, exercise, read
+from .conftest import FIXTURES, _uid, descendants, exercise, leftovers, read
 
 pytestmark = pytest.mark.hostile
 
@@ -75,9 +75,10 @@ def hostile_grader(secret_dir: Path) -> Iterator[Grader]:
     subprocess.run(["ip", "link", "set", "lo", "up"], check=False)  # our own net namespace
     g = Grader(SandboxConfig(hide_paths=(FIXTURES, secret_dir), workers=2))
     g.start()
+    worker = g._launcher._proc.pid  # type: ignore[union-attr]
     yield g
     g.close()
-    assert descendants(os.getpid()) == set()
+    assert not os.path.exists(f"/proc/{worker}") and descendants(worker) == set()
 
 
 @pytest.fixture(scope="module")
@@ -177,13 +178,18 @@ CASES: list[tuple[str, str, set[GradeStatus], str]] = [
         {S.failed},
         "sys.exit",
     ),
-    ("os._exit(0)", "import os\ndef standardize(X):\n    os._exit(0)\n", {S.error}, "ended the"),
+    (
+        "os._exit(0)",
+        "import os\ndef standardize(X):\n    os._exit(0)\n",
+        {S.error},
+        "process ended",
+    ),
     (
         "kill the parent",
         "import os\ndef standardize(X):\n    os.kill(os.getppid(), 9)\n    os.kill(1, 9)\n"
         "    os._exit(3)\n",
         {S.error},
-        "ended the",
+        "process ended",
     ),
     (
         "kill every process",
@@ -366,8 +372,9 @@ def _check_clean(grader: Grader) -> None:
     honest = _grade(grader, read("np-standardize", "solution.py"))
     assert honest.status == GradeStatus.passed, honest
     assert grader.wait_idle(30)
-    worker = grader._launcher._proc.pid  # type: ignore[union-attr]
-    assert descendants(os.getpid()) == {worker}
+    assert leftovers(grader) == set()
+    sandbox_uids = range(grader.config.sandbox_uid_base, grader.config.sandbox_uid_base + 64)
+    assert not [p for p in descendants(os.getpid()) if _uid(p) in sandbox_uids]
 
 
 @pytest.mark.parametrize("name, code, statuses, needle", CASES, ids=[c[0] for c in CASES])
