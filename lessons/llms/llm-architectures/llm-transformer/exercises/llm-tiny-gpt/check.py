@@ -103,7 +103,13 @@ def reference_run(t, text: str) -> dict:
         return _REFERENCE[text]
     namespace: dict = {"TinyGPT": t.ref.TinyGPT}
     namespace.update(train_inputs(text))
-    exec(compile(TRAIN, "train", "exec"), namespace)
+    # One thread: with two OpenMP threads on a busy 2-core machine this run is ~30x slower.
+    threads = torch.get_num_threads()
+    torch.set_num_threads(1)
+    try:
+        exec(compile(TRAIN, "train", "exec"), namespace)
+    finally:
+        torch.set_num_threads(threads)
     _REFERENCE[text] = namespace["result"]
     return _REFERENCE[text]
 
