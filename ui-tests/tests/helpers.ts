@@ -17,8 +17,15 @@ export const TEST_SETTINGS = {
   }
 };
 
-/** Where screenshots for people (README, review) are written. */
-export const SCREENSHOT_DIR = path.resolve(__dirname, '..', 'screenshots');
+/**
+ * Where screenshots for people are written: test-results/screenshots by default (not tracked);
+ * `SCREENSHOT_DIR=screenshots` refreshes the committed ones used by the README.
+ */
+export const SCREENSHOT_DIR = path.resolve(
+  __dirname,
+  '..',
+  process.env.SCREENSHOT_DIR || path.join('test-results', 'screenshots')
+);
 
 /** Open the AI Roadmap sidebar and wait until the course has loaded. */
 export async function openRoadmap(
