@@ -13,6 +13,7 @@ command -v node >/dev/null || need_apt+=(nodejs npm)
 if [[ $WITH_TEST == 1 ]]; then
   [[ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]] || need_apt+=(chromium)
   command -v unshare >/dev/null || need_apt+=(util-linux)
+  compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || need_apt+=(postgresql)
 fi
 if ((${#need_apt[@]})); then
   if [[ $(id -u) == 0 ]]; then
@@ -39,10 +40,15 @@ if ! .venv/bin/python -c "import torch" 2>/dev/null; then
   "${PIP[@]}" install "torch==${TORCH_VERSION:-2.13.0}"
 fi
 extras=""
-[[ $WITH_TEST == 1 ]] && extras="[test]"
+[[ $WITH_TEST == 1 ]] && extras="[test,hub]"
 echo "==> installing airoadmap-lab${extras} (builds the JupyterLab extension)"
 "${PIP[@]}" install -e ".${extras}"
 .venv/bin/jupyter labextension list 2>&1 | grep -q "airoadmap-lab.*enabled.*OK" || {
   echo "the airoadmap-lab JupyterLab extension is not enabled" >&2
   exit 1
 }
+
+if [[ $WITH_TEST == 1 && ! -x .cache/chp/node_modules/.bin/configurable-http-proxy ]]; then
+  echo "==> installing configurable-http-proxy (for the classroom tests)"
+  npm install --no-save --no-audit --no-fund --prefix .cache/chp configurable-http-proxy@5 >/dev/null
+fi

@@ -22,6 +22,9 @@ python -m pytest -m "not hostile and not hub" -p no:cacheprovider
 step "pytest: hostile submissions (own PID and network namespaces)"
 unshare --pid --fork --mount-proc --net python -m pytest -m hostile -p no:cacheprovider
 
+step "pytest: the classroom on a real JupyterHub (SQLite and PostgreSQL)"
+python -m pytest -m hub -p no:cacheprovider
+
 step "course: validate and self-test"
 jupyter airoadmap validate
 jupyter airoadmap selftest

@@ -151,6 +151,9 @@ class StudentAttemptsHandler(ServiceHandler):
 class HealthHandler(web.RequestHandler):
     """Unauthenticated liveness probe (for Kubernetes); says nothing about the course."""
 
+    def initialize(self, **_collaborators: object) -> None:
+        pass
+
     def get(self) -> None:
         self.finish({"status": "ok"})
 
