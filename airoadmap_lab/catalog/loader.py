@@ -197,6 +197,7 @@ class _Loader:
         body = self.read_text(file.parent / "lesson.md")
         if body is None:
             return None
+        body = without_title_heading(body, data["title"])
         readings = []
         for i, raw in enumerate(data.get("readings", [])):
             if "resource" in raw and raw["resource"] not in resource_ids:
@@ -333,6 +334,15 @@ class _Loader:
                     "prerequisites",
                 )
                 lesson.prerequisites = tuple(p for p in lesson.prerequisites if p in course.lessons)
+
+
+def without_title_heading(body: str, title: str) -> str:
+    """The lesson text without a leading ``# <title>`` line: the lesson view shows the title."""
+    lines = body.lstrip("\n").split("\n", 1)
+    heading = lines[0].strip()
+    if heading.startswith("# ") and heading[2:].strip().casefold() == title.strip().casefold():
+        return lines[1].lstrip("\n") if len(lines) > 1 else ""
+    return body
 
 
 def load_course(roots: Sequence[Path]) -> Course:

@@ -256,3 +256,21 @@ def test_extra_course_folder_adds_lessons_to_existing_topics(
     assert course.problems == []
     assert [lesson.id for lesson in course.topics["more"].lessons] == ["bonus"]
     assert course.lessons["bonus"].prerequisites == ("first-steps",)
+
+
+def test_a_leading_heading_equal_to_the_title_is_dropped(course_copy: Path) -> None:
+    lesson_md = course_copy / LESSON / "lesson.md"
+    lesson_md.write_text("# First Steps\n\nBody text.\n")
+
+    course = load_course([course_copy])
+
+    assert course.lessons["first-steps"].body == "Body text.\n"
+
+
+def test_other_leading_headings_are_kept(course_copy: Path) -> None:
+    lesson_md = course_copy / LESSON / "lesson.md"
+    lesson_md.write_text("# Why this matters\n\nBody text.\n")
+
+    course = load_course([course_copy])
+
+    assert course.lessons["first-steps"].body.startswith("# Why this matters")
