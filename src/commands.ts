@@ -12,4 +12,6 @@ export namespace CommandIDs {
   export const check = 'airoadmap-lab:check';
   /** Reveal the next hint of the active exercise cell. */
   export const hint = 'airoadmap-lab:hint';
+  /** Insert the reference solution of the active exercise cell below it (if the policy allows). */
+  export const solution = 'airoadmap-lab:solution';
 }

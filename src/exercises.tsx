@@ -24,7 +24,7 @@ import { checkIcon } from '@jupyterlab/ui-components';
 import { ReadonlyPartialJSONObject } from '@lumino/coreutils';
 import { Widget } from '@lumino/widgets';
 
-import { getExercise, getHint, gradeExercise } from './api';
+import { getExercise, getHint, getSolution, gradeExercise } from './api';
 import { CommandIDs } from './commands';
 import { GRADE_MIME_TYPE, gradeToText } from './grade';
 import { lessonIcon } from './icons';
@@ -34,6 +34,7 @@ import {
   exerciseCells,
   exerciseOfCell,
   IExerciseCellMetadata,
+  METADATA_KEY,
   lessonNotebook,
   setGradeOutput
 } from './notebook';
@@ -245,10 +246,67 @@ export const exercisesPlugin: JupyterFrontEndPlugin<void> = {
       }
     });
 
+    commands.addCommand(CommandIDs.solution, {
+      label: trans.__('Show Reference Solution'),
+      caption: trans.__(
+        'Insert the reference solution below this exercise (recorded in your progress)'
+      ),
+      isEnabled: () => activeExercise() !== null,
+      isVisible: () => activeExercise() !== null,
+      execute: async () => {
+        const target = activeExercise();
+        const panel = notebooks.currentWidget;
+        if (!target || !panel) {
+          return;
+        }
+        const answer = await showDialog({
+          title: trans.__('See the reference solution?'),
+          body: trans.__(
+            'Trying again after a hint usually teaches more. Seeing the solution is recorded in your progress.'
+          ),
+          buttons: [
+            Dialog.cancelButton({ label: trans.__('Keep trying') }),
+            Dialog.warnButton({ label: trans.__('Show solution') })
+          ]
+        });
+        if (!answer.button.accept) {
+          return;
+        }
+        try {
+          const solution = await getSolution(target.meta.exercise_id, settings);
+          const notebook = panel.content;
+          const index =
+            notebook.widgets.findIndex(cell => cell.model === target.cell) + 1;
+          notebook.model?.sharedModel.insertCells(index, [
+            {
+              cell_type: 'code',
+              source: solution.code,
+              metadata: {
+                [METADATA_KEY]: {
+                  exercise_id: target.meta.exercise_id,
+                  role: 'solution'
+                }
+              },
+              outputs: [],
+              execution_count: null
+            }
+          ]);
+          void model.refreshProgress();
+        } catch (error) {
+          await showDialog({
+            title: trans.__('The solution is not available'),
+            body: describeError(error),
+            buttons: [Dialog.okButton()]
+          });
+        }
+      }
+    });
+
     if (palette) {
       const category = trans.__('AI Roadmap');
       palette.addItem({ command: CommandIDs.check, category });
       palette.addItem({ command: CommandIDs.hint, category });
+      palette.addItem({ command: CommandIDs.solution, category });
     }
 
     // Show, enable or disable Check and Hint as the active cell and the cells change.

@@ -209,6 +209,40 @@ test.describe('Exercises in notebooks', () => {
   });
 });
 
+test.describe('Reference solution', () => {
+  test('is inserted below the exercise after the learner confirms', async ({
+    page
+  }) => {
+    const sidebar = await openRoadmap(page);
+    const lesson = await openLessonFromSidebar(
+      page,
+      sidebar,
+      'linear-algebra',
+      'la-matrices'
+    );
+    await lesson
+      .locator(
+        '[data-exercise-id="la-matmul-three-ways"] .jp-AiroadmapLab-insertExercise'
+      )
+      .click();
+    const cells = page.locator('.jp-NotebookPanel:visible .jp-Cell');
+    await expect(cells).toHaveCount(3);
+    await cells.nth(2).locator('.jp-InputArea').click();
+
+    // Not awaited inside the page: the command waits for the dialog answered below.
+    await page.evaluate(() => {
+      void window.jupyterapp.commands.execute('airoadmap-lab:solution');
+    });
+    const dialog = page.locator('.jp-Dialog');
+    await expect(dialog).toContainText('reference solution');
+    await dialog.locator('.jp-mod-accept').click();
+
+    await expect(cells).toHaveCount(4);
+    await expect(cells.nth(3)).toContainText('def matmul_broadcast');
+    await expect(cells.nth(3)).not.toContainText('NotImplementedError');
+  });
+});
+
 test.describe('Screenshots of a checked exercise', () => {
   for (const theme of ['light', 'dark'] as const) {
     test(`grade result in the ${theme} theme`, async ({ page }) => {
