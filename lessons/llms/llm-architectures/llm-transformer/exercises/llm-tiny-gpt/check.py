@@ -35,6 +35,12 @@ with torch.no_grad():
 result = {"logits": logits, "loss": None if loss is None else float(loss)}
 """
 
+RUN_MODULES = """
+import torch
+torch.manual_seed(0)
+result = sorted({type(m).__name__ for m in TinyGPT(vocab_size, block_size).modules()})
+"""
+
 RUN_TWO = """
 import torch
 torch.manual_seed(seed)
@@ -160,7 +166,7 @@ def batch_edges(t):
         )
 
 
-@checks.test("TinyGPT returns logits (B, T, V) and loss None without targets", points=1)
+@checks.test("TinyGPT returns logits (B, T, V), loss None without targets, own blocks", points=1)
 def shapes(t):
     for b, tt in ((2, 32), (3, 5), (1, 1)):
         idx = random_tokens(1, (b, tt), 11)
@@ -172,6 +178,13 @@ def shapes(t):
             f"shape ({b}, {tt}, 11); sequences shorter than block_size must work too.",
         )
         expect(got["loss"] is None, "model(idx) without targets must return loss None.")
+    used = t.run(RUN_MODULES, vocab_size=11, block_size=32)
+    ready_made = [name for name in used if name.startswith("Transformer")]
+    expect(
+        not ready_made,
+        f"TinyGPT uses {', '.join(ready_made)}: build the blocks yourself from embeddings, "
+        "attention, LayerNorm and Linear layers (that is the point of the exercise).",
+    )
 
 
 @checks.test("The loss is the mean cross-entropy over all B*T positions", points=1)
