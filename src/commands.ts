@@ -14,4 +14,6 @@ export namespace CommandIDs {
   export const hint = 'airoadmap-lab:hint';
   /** Insert the reference solution of the active exercise cell below it (if the policy allows). */
   export const solution = 'airoadmap-lab:solution';
+  /** Forget the learner's progress on the whole course, after confirmation. */
+  export const resetProgress = 'airoadmap-lab:reset-progress';
 }

@@ -24,7 +24,13 @@ import { checkIcon } from '@jupyterlab/ui-components';
 import { ReadonlyPartialJSONObject } from '@lumino/coreutils';
 import { Widget } from '@lumino/widgets';
 
-import { getExercise, getHint, getSolution, gradeExercise } from './api';
+import {
+  getExercise,
+  getHint,
+  getSolution,
+  gradeExercise,
+  resetProgress
+} from './api';
 import { CommandIDs } from './commands';
 import { GRADE_MIME_TYPE, gradeToText } from './grade';
 import { lessonIcon } from './icons';
@@ -302,11 +308,45 @@ export const exercisesPlugin: JupyterFrontEndPlugin<void> = {
       }
     });
 
+    commands.addCommand(CommandIDs.resetProgress, {
+      label: trans.__('Reset Course Progress…'),
+      caption: trans.__(
+        'Forget every attempt, hint and solution seen (cannot be undone)'
+      ),
+      execute: async () => {
+        const answer = await showDialog({
+          title: trans.__('Reset your progress?'),
+          body: trans.__(
+            'Every attempt, hint and solution you have seen in the AI Roadmap is forgotten. This cannot be undone. Your notebooks are not changed.'
+          ),
+          buttons: [
+            Dialog.cancelButton(),
+            Dialog.warnButton({ label: trans.__('Reset progress') })
+          ]
+        });
+        if (!answer.button.accept) {
+          return;
+        }
+        try {
+          await resetProgress(settings);
+        } catch (error) {
+          Notification.error(
+            trans.__('Progress was not reset: %1', describeError(error)),
+            {
+              autoClose: 8000
+            }
+          );
+        }
+        await model.refreshProgress();
+      }
+    });
+
     if (palette) {
       const category = trans.__('AI Roadmap');
       palette.addItem({ command: CommandIDs.check, category });
       palette.addItem({ command: CommandIDs.hint, category });
       palette.addItem({ command: CommandIDs.solution, category });
+      palette.addItem({ command: CommandIDs.resetProgress, category });
     }
 
     // Show, enable or disable Check and Hint as the active cell and the cells change.

@@ -243,6 +243,46 @@ test.describe('Reference solution', () => {
   });
 });
 
+test.describe('Progress', () => {
+  test('Reset Course Progress forgets attempts after confirmation', async ({
+    page
+  }) => {
+    const sidebar = await openRoadmap(page);
+    const lesson = await openLessonFromSidebar(
+      page,
+      sidebar,
+      'linear-algebra',
+      'la-matrices'
+    );
+    await lesson
+      .locator(
+        '[data-exercise-id="la-matmul-three-ways"] .jp-AiroadmapLab-insertExercise'
+      )
+      .click();
+    await setCellSource(page, 2, PARTLY_RIGHT);
+    const codeCell = page
+      .locator('.jp-NotebookPanel:visible .jp-CodeCell')
+      .last();
+    await codeCell.locator('.jp-InputArea').click();
+    await page.keyboard.press('Control+Alt+Enter');
+    await expect(codeCell.locator(GRADE)).toHaveAttribute(
+      'data-status',
+      'failed'
+    );
+    const status = sidebar.locator(
+      '[data-lesson-id="la-matrices"] .jp-AiroadmapLab-lessonStatus'
+    );
+    await expect(status).toHaveAttribute('data-status', 'in_progress');
+
+    await page.evaluate(() => {
+      void window.jupyterapp.commands.execute('airoadmap-lab:reset-progress');
+    });
+    await page.locator('.jp-Dialog .jp-mod-accept').click();
+
+    await expect(status).toHaveAttribute('data-status', 'not_started');
+  });
+});
+
 test.describe('Screenshots of a checked exercise', () => {
   for (const theme of ['light', 'dark'] as const) {
     test(`grade result in the ${theme} theme`, async ({ page }) => {
