@@ -2,12 +2,12 @@
 # the airoadmap grading service as a managed service, custom scopes, a student role, an instructor
 # group and role, and the students' single-user servers in classroom mode.
 #
-# Start it as root from the hub's environment (the one with the full course and the [hub] extra):
+# Start it as root from the environment with airoadmap-lab[hub] (README.md, steps 3-7):
 #
-#     AIROADMAP_STUDENT_ENV=/opt/airoadmap/student-env \
+#     AIROADMAP_STUDENT_ENV=/opt/airoadmap/env \
 #     AIROADMAP_COURSE=/srv/airoadmap/course \
 #     AIROADMAP_INSTRUCTORS=alice AIROADMAP_STUDENTS=bob,carol,dave \
-#     /opt/airoadmap/hub-env/bin/jupyterhub -f jupyterhub_config.py
+#     /opt/airoadmap/env/bin/jupyterhub -f jupyterhub_config.py
 #
 # Every path and name below comes from an environment variable; the defaults after each
 # "PLACEHOLDER" are examples, not requirements. docs/deploy/README.md explains each step.
@@ -26,8 +26,8 @@ def _names(variable: str) -> set[str]:
 
 
 # -- settings (environment variables) --------------------------------------------------------------
-# PLACEHOLDER: the students' environment (jupyterlab + airoadmap-lab, private files stripped).
-STUDENT_ENV = os.environ.get("AIROADMAP_STUDENT_ENV", "/opt/airoadmap/student-env")
+# PLACEHOLDER: the environment students' servers run from (its course stripped of private files).
+STUDENT_ENV = os.environ.get("AIROADMAP_STUDENT_ENV", "/opt/airoadmap/env")
 # PLACEHOLDER: the full course (solutions, checks, data), readable only by the service's user.
 # Empty: the course installed with airoadmap-lab in the hub's environment.
 COURSE = os.environ.get("AIROADMAP_COURSE", "")
