@@ -100,9 +100,11 @@ def longer_corpus(t):
             )
 
 
-@checks.test("train_bpe stops early when no pair is left", points=1)
+@checks.test(
+    "train_bpe stops early when no pair is left (and learns nothing for 0 merges)", points=1
+)
 def stops_early(t):
-    for text, n in (("ab", 5), ("", 3), ("x", 2)):
+    for text, n in (("ab", 5), ("", 3), ("x", 2), ("abcabc", 0)):
         got = t.run(RUN_TRAIN, text=text, n=n)
         expected = [list(p) for p in t.ref.train_bpe(text, n)]
         expect(
