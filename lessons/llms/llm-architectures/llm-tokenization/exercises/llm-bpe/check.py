@@ -109,8 +109,8 @@ def stops_early(t):
         expected = [list(p) for p in t.ref.train_bpe(text, n)]
         expect(
             got == expected,
-            f"train_bpe({text!r}, {n}) should stop as soon as the sequence has fewer than two ids "
-            f"(return {len(expected)} merge(s)).",
+            f"train_bpe({text!r}, {n}) should return {len(expected)} merge(s): it makes at most "
+            "num_merges merges and stops earlier as soon as fewer than two ids are left.",
         )
 
 
