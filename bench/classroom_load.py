@@ -116,6 +116,24 @@ def resident_mb(users: list[str]) -> float:
     return total_kb / 1024
 
 
+def process_cpu_s(pid: int | None) -> float:
+    """CPU seconds (user + system, all threads) a process has used so far; 0 if unknown."""
+    if pid is None:
+        return 0.0
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def machine_cpu() -> tuple[float, float]:
+    """(busy, total) CPU jiffies of the whole machine so far."""
+    values = [int(v) for v in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+    idle = values[3] + values[4]
+    return sum(values) - idle, sum(values)
+
+
 class LoadRun:
     """One load run against a started classroom."""
 
@@ -301,7 +319,12 @@ def main(argv: list[str] | None = None) -> int:
         warmup = list(load.tally.samples)
         load.tally.samples.clear()
         print(f"load: {args.students} students for {args.seconds:.0f} s ...", flush=True)
+        service_pid = room.service_pid()
+        service_cpu, (busy, total) = process_cpu_s(service_pid), machine_cpu()
         wall_s = load.run(students, args.seconds)
+        service_cores = (process_cpu_s(service_pid) - service_cpu) / wall_s
+        busy_after, total_after = machine_cpu()
+        machine_busy = (busy_after - busy) / max(1, total_after - total)
         book = gradebook_counts(room)
         acknowledged = load.tally.acknowledged
         missing = {k: v - book.get(k, 0) for k, v in acknowledged.items() if book.get(k, 0) < v}
@@ -316,6 +339,11 @@ def main(argv: list[str] | None = None) -> int:
             f"service workers {args.workers}, gradebook on {args.db}\n"
         )
         print("\n".join(rows))
+        print(
+            f"\nduring the load: the service's process used {service_cores:.2f} cores "
+            f"(event loop, hub token checks, judging, database); the machine was "
+            f"{machine_busy:.0%} busy (everything on it, other users included)"
+        )
         print(
             f"\nacknowledged attempts (with warm-up): {sum(acknowledged.values())}; "
             f"in the gradebook: {sum(book.values())}; missing: {sum(missing.values())}; "
@@ -333,6 +361,8 @@ def main(argv: list[str] | None = None) -> int:
             "spawn_s": spawn_s,
             "servers_resident_mib": memory,
             "table": rows,
+            "service_cores": service_cores,
+            "machine_busy": machine_busy,
             "acknowledged": sum(acknowledged.values()),
             "in_gradebook": sum(book.values()),
             "missing": sum(missing.values()),

@@ -64,6 +64,7 @@ class SandboxConfig:
     max_processes: int = 32  # RLIMIT_NPROC inside the sandbox
     max_open_files: int = 256
     max_file_bytes: int = 16 * 1024 * 1024  # RLIMIT_FSIZE (files in the private /tmp)
+    judge_threads: int | None = 1  # BLAS/OpenMP threads for checks in this process (None: as is)
     prefork: int = 2  # sandboxes kept forked and half set up, ready for the next attempt
     kill_grace_s: float = 2.0  # extra wall time before the trusted side gives up on a child
 

@@ -53,11 +53,11 @@ def make_plan(config: SandboxConfig) -> SandboxPlan:
                 if str(blocker) not in hide:
                     hide.append(str(blocker))
                 expose.append(str(path.resolve()))
-    for path in hide:
+    for hidden in hide:
         # everything the grader and Python need that lies under a hidden path is bound back
         for needed_path in (Path(sys.base_prefix), Path(sys.prefix), PACKAGE_ROOT):
             p = str(needed_path.resolve())
-            if (p + "/").startswith(path.rstrip("/") + "/") and p not in expose:
+            if (p + "/").startswith(hidden.rstrip("/") + "/") and p not in expose:
                 expose.append(p)
     return SandboxPlan(
         namespaces=config.use_namespaces,

@@ -16,7 +16,7 @@ from .config import ExerciseFiles, SandboxConfig
 from .forkserver import ForkServerLauncher
 from .launch import ChildHandle, Launcher, LaunchSpec, SubprocessLauncher
 from .messages import advice_for, died_message, is_out_of_memory, memory_message, timeout_message
-from .modules import ExerciseModuleError, ModuleCache
+from .modules import ExerciseModuleError, ModuleCache, limit_native_threads
 from .probe import AttemptAborted, SandboxProbe
 from .report import IsolationReport
 from .result import GradeResult, GradeStatus, TestResult
@@ -32,7 +32,7 @@ class Grader:
     def __init__(self, config: SandboxConfig | None = None, log: logging.Logger | None = None):
         self.config = config or SandboxConfig()
         self.log = log or logging.getLogger("airoadmap_lab.grading")
-        self._modules = ModuleCache()
+        self._modules = ModuleCache(self.config.judge_threads)
         self._launcher: Launcher | None = None
         self._isolation = IsolationReport()
         self._start_lock = threading.Lock()
@@ -57,6 +57,7 @@ class Grader:
                 return
             if self._closed:
                 raise RuntimeError("this Grader was closed")
+            limit_native_threads(self.config.judge_threads)
             self._launcher, self._isolation = self._make_launcher()
             summary = self._isolation.summary()
             if self._isolation.missing:
@@ -67,20 +68,20 @@ class Grader:
     def _make_launcher(self) -> tuple[Launcher, IsolationReport]:
         if self.config.use_fork_server:
             try:
-                launcher = ForkServerLauncher(self.config, self.log)
+                forkserver = ForkServerLauncher(self.config, self.log)
             except Exception as exc:
                 if self.config.require_isolation:
                     raise RuntimeError(f"the grading fork server could not start: {exc}") from exc
                 self.log.warning("grading fork server could not start (%s); falling back", exc)
             else:
-                report = launcher.report()
+                report = forkserver.report()
                 if self.config.require_isolation and report.missing:
-                    launcher.close()
+                    forkserver.close()
                     raise RuntimeError(
                         "require_isolation is set but some sandbox layers are missing:\n"
                         + report.summary()
                     )
-                return launcher, report
+                return forkserver, report
         report = IsolationReport()
         report.add("fork server", False, "one fresh python per attempt (slow)")
         report.add("rlimits", True, "CPU, address space, file size, open files, no core dumps")

@@ -16,10 +16,31 @@ class ExerciseModuleError(Exception):
     """A check.py or solution.py could not be loaded (an exercise bug, not the learner's)."""
 
 
+def limit_native_threads(threads: int | None) -> None:
+    """Cap the BLAS/OpenMP pools loaded so far in this process (the judge's numeric work).
+
+    Several attempts are judged at once on a small machine; native pools that each start one
+    thread per core oversubscribe the CPU and spin. Applied at start and after each exercise
+    module is imported (it may load a new library, e.g. torch's OpenMP).
+    """
+    if threads is None:
+        return
+    try:
+        from threadpoolctl import threadpool_limits
+
+        threadpool_limits(limits=threads)
+    except Exception:  # threadpoolctl missing or a library it cannot handle
+        pass
+    torch = sys.modules.get("torch")
+    if torch is not None and torch.get_num_threads() != threads:
+        torch.set_num_threads(threads)
+
+
 class ModuleCache:
     """Imports exercise modules once per (path, mtime); checks may cache reference results."""
 
-    def __init__(self) -> None:
+    def __init__(self, native_threads: int | None = None) -> None:
+        self.native_threads = native_threads
         self._lock = threading.Lock()
         self._modules: dict[Path, tuple[int, ModuleType]] = {}
 
@@ -49,6 +70,7 @@ class ModuleCache:
             if cached:
                 sys.modules.pop(cached[1].__name__, None)
             self._modules[path] = (mtime, module)
+            limit_native_threads(self.native_threads)
             return module
 
     def checks(self, path: Path) -> Checks:

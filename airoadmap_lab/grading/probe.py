@@ -122,11 +122,11 @@ class SandboxProbe:
             remaining = self._remaining()
             if remaining <= 0:
                 raise self._timeout()
-            fds = [sock, self.handle.out_fd] if self._out_open else [sock]
+            fds = [sock.fileno(), self.handle.out_fd] if self._out_open else [sock.fileno()]
             ready, _, _ = select.select(fds, [], [], remaining)
             if self.handle.out_fd in ready:
                 self._read_out()
-            if sock in ready:
+            if sock.fileno() in ready:
                 return
 
     def request(self, header: dict[str, Any], buffers: list[bytes] | None = None):

@@ -227,6 +227,7 @@ class Supervisor:
             pid = os.fork()
         finally:
             if self.plan.namespaces and os.getpid() == self._my_pid:
+                assert self.own_pid_ns is not None
                 syscalls.setns(self.own_pid_ns, syscalls.CLONE_NEWPID)
         if pid == 0:
             run_prepared_child(self.plan, theirs.fileno(), self.seccomp_filter)

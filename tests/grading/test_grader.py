@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from airoadmap_lab.grading import ExerciseFiles, Grader, GradeStatus
+from airoadmap_lab.grading import ExerciseFiles, Grader, GradeStatus, SandboxConfig
 
 from .conftest import exercise, read
 
@@ -202,3 +202,25 @@ def test_isolation_report_lists_layers(grader: Grader):
     summary = report.summary()
     assert "fork server" in summary and "seccomp" in summary
     assert report.is_active("rlimits")
+
+
+def test_subprocess_launcher_grades_the_same(tmp_path: Path):
+    """The fallback (one fresh python per attempt, no namespaces) gives the same verdicts."""
+    config = SandboxConfig(use_fork_server=False, workers=1)
+    with Grader(config) as slow:
+        assert not slow.isolation.is_active("fork server")
+        assert not slow.isolation.complete
+        ex = exercise("np-standardize")
+        passed = slow.grade_sync(ex, read("np-standardize", "solution.py"))
+        mutated = slow.grade_sync(ex, read("np-standardize", "wrong/mutates.py"))
+    assert passed.status == GradeStatus.passed and passed.score == 4
+    assert mutated.status == GradeStatus.failed
+    assert "changed its input" in mutated.tests[0].message
+
+
+def test_require_isolation_refuses_a_weaker_sandbox():
+    config = SandboxConfig(use_seccomp=False, require_isolation=True)
+    grader = Grader(config)
+    with pytest.raises(RuntimeError, match="seccomp"):
+        grader.start()
+    grader.close()

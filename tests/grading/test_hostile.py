@@ -16,6 +16,7 @@ import os
 import shutil
 import socket
 import subprocess
+import tempfile
 import textwrap
 import threading
 from collections.abc import Iterator
@@ -62,7 +63,8 @@ if not _contained():
 @pytest.fixture(scope="module")
 def secret_dir() -> Iterator[Path]:
     """A world-readable "course" folder outside /tmp that the sandbox must not see."""
-    folder = Path("/run") / f"airoadmap-hostile-{os.getpid()}"
+    base = Path("/run") if os.access("/run", os.W_OK) else Path(tempfile.gettempdir())
+    folder = base / f"airoadmap-hostile-{os.getpid()}"
     folder.mkdir(mode=0o755)
     (folder / "progress.sqlite").write_text("SECRET-PROGRESS")
     os.chmod(folder / "progress.sqlite", 0o644)
