@@ -41,7 +41,10 @@ def clean_environment(home: str) -> dict[str, str]:
         "LANG": "C.UTF-8",
         "HOME": home,
         "TMPDIR": "/tmp",
-        "PYTHONPATH": str(PACKAGE_ROOT),
+        # the package itself, plus whatever path the server was started with (not a secret)
+        "PYTHONPATH": os.pathsep.join(
+            p for p in (str(PACKAGE_ROOT), os.environ.get("PYTHONPATH", "")) if p
+        ),
         "PYTHONNOUSERSITE": "1",
         "PYTHONDONTWRITEBYTECODE": "1",
         "PYTHONHASHSEED": "0",

@@ -16,7 +16,8 @@ def test_importing_grading_does_not_import_tornado_or_jupyter_server():
         "bad = [m for m in sys.modules if m.split('.')[0] in ('tornado', 'jupyter_server')]\n"
         "assert not bad, bad\n"
     )
-    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    path = os.pathsep.join(p for p in (str(ROOT), os.environ.get("PYTHONPATH", "")) if p)
+    env = dict(os.environ, PYTHONPATH=path)
     subprocess.run([sys.executable, "-c", code], check=True, env=env, cwd=ROOT)
 
 
