@@ -221,6 +221,9 @@ def main() -> None:
     parser.add_argument("--n-baseline", type=int, default=8, help="attempts per baseline run")
     parser.add_argument("--workers", type=int, default=2, help="grading slots (SandboxConfig)")
     parser.add_argument("--no-baseline", action="store_true")
+    parser.add_argument(
+        "--only", choices=list(ENGINE_EXERCISES), help="one library's exercise only (engine level)"
+    )
     args = parser.parse_args()
 
     header = (
@@ -232,6 +235,8 @@ def main() -> None:
         (kind, ExerciseFiles.from_directory(FIXTURES / name))
         for kind, name in ENGINE_EXERCISES.items()
     ]
+    if args.only:
+        targets = [(k, e) for k, e in targets if k == args.only]
     if args.rest:
         targets += [(kind, course_exercise(eid)) for kind, eid in REST_EXERCISES.items()]
     for kind, exercise in targets:

@@ -36,16 +36,18 @@ class Grader:
         self._launcher: Launcher | None = None
         self._isolation = IsolationReport()
         self._start_lock = threading.Lock()
+        # `workers` attempts run at once; each sandbox also holds a slot (its uid) until it is
+        # torn down in the background, so there are more slots than workers.
+        workers = max(1, self.config.workers)
+        self._running = threading.Semaphore(workers)
         self._slots: queue.Queue[int] = queue.Queue()
-        self._slot_count = max(1, self.config.workers)
+        self._slot_count = 2 * workers + 2
         for slot in range(self._slot_count):
             self._slots.put(slot)
         self._cleanup = ThreadPoolExecutor(
-            max_workers=self._slot_count, thread_name_prefix="airoadmap-cleanup"
+            max_workers=workers, thread_name_prefix="airoadmap-cleanup"
         )
-        self._pool = ThreadPoolExecutor(
-            max_workers=max(1, self.config.workers), thread_name_prefix="airoadmap-grade"
-        )
+        self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="airoadmap-grade")
         self._closed = False
 
     # -- life cycle -----------------------------------------------------------------------------
@@ -226,18 +228,19 @@ class Grader:
                 "comments are, then run the check.",
             )
         self.start()
-        slot = self._slots.get()
-        released = False
-        try:
-            result, handle = self._run_attempt(exercise, checks, code, slot)
-            # The result is ready: tear the sandbox down in the background, then free the slot
-            # (slots map to uids, so a slot is reused only once its processes are all gone).
-            self._cleanup.submit(self._finish, handle, slot)
-            released = True
-            return result
-        finally:
-            if not released:
-                self._slots.put(slot)
+        with self._running:
+            slot = self._slots.get()
+            released = False
+            try:
+                result, handle = self._run_attempt(exercise, checks, code, slot)
+                # The result is ready: tear the sandbox down in the background, then free the
+                # slot (slots map to uids: one is reused only once its processes are all gone).
+                self._cleanup.submit(self._finish, handle, slot)
+                released = True
+                return result
+            finally:
+                if not released:
+                    self._slots.put(slot)
 
     def _finish(self, handle: ChildHandle, slot: int) -> None:
         try:
