@@ -9,7 +9,10 @@ JupyterHub's scope rules. The Dockerfiles are checked for the steps the classroo
 from __future__ import annotations
 
 import inspect
+import json
+import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -304,3 +307,122 @@ def test_the_student_image_check_passes_on_the_classroom_test_environment() -> N
 
     assert result.returncode == 0, result.stderr
     assert "public course only" in result.stdout
+
+
+# -- the example config on a real hub --------------------------------------------------------------
+
+WRAPPER = """
+import json
+settings = json.loads({settings!r})
+load_subconfig(settings["example"])
+# What differs from the example on this machine: ports on 127.0.0.1, the proxy's path, no PAM
+# passwords for the test users, the public fixture course, and an admin service for the test.
+c.JupyterHub.bind_url = "http://127.0.0.1:%d" % settings["proxy_port"]
+c.JupyterHub.hub_bind_url = "http://127.0.0.1:%d" % settings["hub_port"]
+c.ConfigurableHTTPProxy.command = [settings["chp"]]
+c.ConfigurableHTTPProxy.api_url = "http://127.0.0.1:%d" % settings["proxy_api_port"]
+c.JupyterHub.pid_file = settings["dir"] + "/jupyterhub.pid"
+c.JupyterHub.cleanup_servers = True
+c.JupyterHub.authenticator_class = "dummy"
+c.DummyAuthenticator.password = settings["password"]
+c.Spawner.args = ["--AiroadmapLab.course_path=" + settings["public_course"]]
+c.JupyterHub.services.append({{"name": "test-admin", "api_token": settings["admin_token"]}})
+c.JupyterHub.load_roles.append(
+    {{"name": "test-admin", "services": ["test-admin"],
+      "scopes": ["admin:users", "admin:servers", "tokens", "list:users", "read:users"]}}
+)
+"""
+
+
+class ExampleConfigClassroom(harness.Classroom):
+    """A classroom whose hub runs docs/deploy/jupyterhub_config.py (wrapped for this machine)."""
+
+    def start(self) -> None:
+        for name in (*self.students, self.instructor):
+            harness.ensure_user(name)
+        venv = harness.student_venv()
+        self.private_course = self.dir / "private" / "course"
+        shutil.copytree(harness.FIXTURE_COURSE, self.private_course)
+        (self.dir / "private").chmod(0o700)
+        self.public_course = harness.SHARED / f"public-course-{self.dir.name}"
+        harness.run(
+            sys.executable,
+            "-m",
+            "airoadmap_lab.cli",
+            "export-public",
+            self.public_course,
+            "--course",
+            harness.FIXTURE_COURSE,
+        )
+        for path in [self.public_course, *self.public_course.rglob("*")]:
+            path.chmod(0o755 if path.is_dir() else 0o644)
+        self.dir.chmod(0o755)
+        settings = {
+            "example": str(DEPLOY / "jupyterhub_config.py"),
+            "proxy_port": self.proxy_port,
+            "hub_port": harness.free_port(),
+            "proxy_api_port": harness.free_port(),
+            "chp": str(harness.CHP),
+            "dir": str(self.dir),
+            "password": self.password,
+            "public_course": str(self.public_course),
+            "admin_token": self.admin_token,
+        }
+        config = self.dir / "jupyterhub_config.py"
+        config.write_text(WRAPPER.format(settings=json.dumps(settings)))
+        env = {
+            **os.environ,
+            "PATH": f"{Path(sys.executable).parent}:{os.environ['PATH']}",
+            "AIROADMAP_STUDENT_ENV": str(venv),
+            "AIROADMAP_COURSE": str(self.private_course),
+            "AIROADMAP_DB_URL": f"sqlite:///{self.dir / 'private' / 'gradebook.sqlite3'}",
+            "AIROADMAP_HUB_DIR": str(self.dir),
+            "AIROADMAP_SERVICE_PORT": str(self.service_port),
+            "AIROADMAP_GRADING_WORKERS": "1",
+            "AIROADMAP_INSTRUCTORS": self.instructor,
+            "AIROADMAP_STUDENTS": ",".join(self.students),
+        }
+        self.hub_log = open(self.dir / "hub.log", "wb")  # noqa: SIM115 - closed in close()
+        self.hub = subprocess.Popen(
+            [sys.executable, "-m", "jupyterhub", "-f", str(config)],
+            cwd=self.dir,
+            env=env,
+            stdout=self.hub_log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+        harness.wait_for(lambda: self.api("GET", "/hub/api/").status == 200, 90, "the hub")
+        harness.wait_for(
+            lambda: harness.http("GET", f"{self.service_api}/health").status == 200,
+            120,
+            "the grading service",
+        )
+
+
+@pytest.mark.hub
+def test_the_example_config_runs_a_class_on_a_real_hub() -> None:
+    if os.geteuid() != 0:
+        pytest.fail("this test creates system users: run it as root")
+    room = ExampleConfigClassroom(students=("airo-dstu",), instructor="airo-dinst", workers=1)
+    try:
+        with room:
+            (student,) = room.students
+            for user in (student, room.instructor):
+                room.spawn(user)
+            code = "def add(a, b):\n    return a + b\n"
+
+            graded = room.lab_api(student, "POST", "exercises/add-numbers/grade", {"code": code})
+            student_book = room.lab_api(student, "GET", "gradebook")
+            book = room.lab_api(room.instructor, "GET", "gradebook")
+            groups = room.api("GET", "/hub/api/users/" + room.instructor).json()["groups"]
+
+            assert graded.status == 200, room.log()
+            assert graded.json()["status"] == "passed"
+            assert student_book.status == 403
+            # The instructor's rights come from the group "instructors" (not from a user list)
+            assert groups == ["instructors"]
+            assert book.status == 200, book.body
+            rows = {s["name"]: s for s in book.json()["students"]}
+            assert rows[student]["exercises"]["add-numbers"]["attempts"] == 1
+    finally:
+        harness.remove(room)
