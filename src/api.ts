@@ -5,15 +5,17 @@
  */
 import { ServerConnection } from '@jupyterlab/services';
 
-import { requestAPI } from './request';
+import { requestAPI, requestText } from './request';
 import type {
   ExerciseDetail,
   GradeResult,
+  Gradebook,
   Hint,
   LessonDetail,
   Progress,
   Roadmap,
-  Solution
+  Solution,
+  StudentAttempts
 } from './schema';
 
 const seg = encodeURIComponent;
@@ -89,4 +91,29 @@ export function getSolution(
   settings: ServerConnection.ISettings
 ): Promise<Solution> {
   return requestAPI<Solution>(`exercises/${seg(id)}/solution`, settings);
+}
+
+/** GET gradebook: every student's best score on every exercise (instructors only in a class). */
+export function getGradebook(
+  settings: ServerConnection.ISettings
+): Promise<Gradebook> {
+  return requestAPI<Gradebook>('gradebook', settings);
+}
+
+/** GET gradebook/students/{name}/attempts: one student's attempts, newest first. */
+export function getStudentAttempts(
+  name: string,
+  settings: ServerConnection.ISettings
+): Promise<StudentAttempts> {
+  return requestAPI<StudentAttempts>(
+    `gradebook/students/${seg(name)}/attempts`,
+    settings
+  );
+}
+
+/** GET gradebook.csv: the gradebook as a CSV file (its text). */
+export function getGradebookCsv(
+  settings: ServerConnection.ISettings
+): Promise<string> {
+  return requestText('gradebook.csv', settings);
 }

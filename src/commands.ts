@@ -6,6 +6,8 @@ export namespace CommandIDs {
   export const openLesson = 'airoadmap-lab:open-lesson';
   /** Insert an exercise (`exerciseId`, `lessonId`) below the active cell of the current notebook. */
   export const insertExercise = 'airoadmap-lab:insert-exercise';
+  /** Insert a demo (`demoId`, `lessonId`) below the active cell of the current notebook. */
+  export const insertDemo = 'airoadmap-lab:insert-demo';
   /** Write a lesson (`lessonId`) as a new notebook and open it. */
   export const openLessonNotebook = 'airoadmap-lab:open-lesson-notebook';
   /** Check the active exercise cell on the server. */
@@ -16,4 +18,6 @@ export namespace CommandIDs {
   export const solution = 'airoadmap-lab:solution';
   /** Forget the learner's progress on the whole course, after confirmation. */
   export const resetProgress = 'airoadmap-lab:reset-progress';
+  /** Open the instructor's gradebook in the main area. */
+  export const openGradebook = 'airoadmap-lab:open-gradebook';
 }

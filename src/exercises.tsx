@@ -15,6 +15,7 @@ import { ICodeCellModel } from '@jupyterlab/cells';
 import { PathExt } from '@jupyterlab/coreutils';
 import { INotebookTracker, NotebookPanel } from '@jupyterlab/notebook';
 import { IRenderMimeRegistry, MimeModel } from '@jupyterlab/rendermime';
+import { ISettingRegistry } from '@jupyterlab/settingregistry';
 import {
   ITranslator,
   nullTranslator,
@@ -37,6 +38,7 @@ import { lessonIcon } from './icons';
 import { describeError } from './model';
 import {
   clearGradeOutput,
+  demoCells,
   exerciseCells,
   exerciseOfCell,
   IExerciseCellMetadata,
@@ -45,6 +47,12 @@ import {
   setGradeOutput
 } from './notebook';
 import type { ExerciseDetail, LessonDetail } from './schema';
+import {
+  DEFAULT_SOLUTION_POLICY,
+  ISolutionPolicy,
+  SolutionPolicyMode,
+  solutionRefusal
+} from './solutionPolicy';
 import { ICourseModel, ILessonOpener } from './tokens';
 
 /** The exercises plugin: Insert exercise, Open lesson as notebook, Check and Hint. */
@@ -59,7 +67,7 @@ export const exercisesPlugin: JupyterFrontEndPlugin<void> = {
     INotebookTracker,
     IRenderMimeRegistry
   ],
-  optional: [ITranslator, ICommandPalette],
+  optional: [ITranslator, ICommandPalette, ISettingRegistry],
   activate: (
     app: JupyterFrontEnd,
     model: ICourseModel,
@@ -67,11 +75,36 @@ export const exercisesPlugin: JupyterFrontEndPlugin<void> = {
     notebooks: INotebookTracker,
     rendermime: IRenderMimeRegistry,
     translator: ITranslator | null,
-    palette: ICommandPalette | null
+    palette: ICommandPalette | null,
+    settingRegistry: ISettingRegistry | null
   ): void => {
     const trans = (translator ?? nullTranslator).load('airoadmap_lab');
     const settings = model.serverSettings;
     const { commands } = app;
+
+    let solutionPolicy: ISolutionPolicy = { ...DEFAULT_SOLUTION_POLICY };
+    if (settingRegistry) {
+      void settingRegistry
+        .load(exercisesPlugin.id)
+        .then(loaded => {
+          const update = (): void => {
+            solutionPolicy = {
+              mode: loaded.get('solutionPolicy')
+                .composite as SolutionPolicyMode,
+              afterFailedChecks: loaded.get('solutionAfterFailedChecks')
+                .composite as number
+            };
+          };
+          update();
+          loaded.changed.connect(update);
+        })
+        .catch(error =>
+          console.warn(
+            'airoadmap-lab: exercise settings could not be loaded:',
+            describeError(error)
+          )
+        );
+    }
 
     /** The active cell of the current notebook, when it is an exercise's code cell. */
     const activeExercise = (): {
@@ -139,20 +172,47 @@ export const exercisesPlugin: JupyterFrontEndPlugin<void> = {
         );
         return;
       }
+      await insertCells(lesson, exerciseCells(exercise), [exercise]);
+    };
+
+    /**
+     * Put `cells` below the active cell of the current notebook and select the last one; without
+     * an open notebook, write a new one named after the lesson (with `exercises`, or `cells`).
+     */
+    const insertCells = async (
+      lesson: LessonDetail,
+      cells: ReturnType<typeof exerciseCells>,
+      exercises: ExerciseDetail[]
+    ): Promise<void> => {
       const panel = notebooks.currentWidget;
       if (panel && panel.content.model && !panel.isDisposed) {
         const notebook = panel.content;
         const index =
           notebook.widgets.length > 0 ? notebook.activeCellIndex + 1 : 0;
-        notebook.model!.sharedModel.insertCells(index, exerciseCells(exercise));
-        notebook.activeCellIndex = index + 1;
+        notebook.model!.sharedModel.insertCells(index, cells);
+        notebook.activeCellIndex = index + cells.length - 1;
         app.shell.activateById(panel.id);
         return;
       }
-      await createNotebook(
-        lesson.id,
-        lessonNotebook(lesson, [exercise], false)
-      );
+      const content = lessonNotebook(lesson, exercises, false);
+      if (exercises.length === 0) {
+        content.cells.push(...cells);
+      }
+      await createNotebook(lesson.id, content);
+    };
+
+    const insertDemo = async (
+      demoId: string,
+      lesson: LessonDetail
+    ): Promise<void> => {
+      const demo = lesson.demos.find(candidate => candidate.id === demoId);
+      if (!demo) {
+        Notification.error(trans.__('The lesson has no demo “%1”.', demoId), {
+          autoClose: 8000
+        });
+        return;
+      }
+      await insertCells(lesson, demoCells(demo), []);
     };
 
     const openLessonNotebook = async (lesson: LessonDetail): Promise<void> => {
@@ -174,6 +234,8 @@ export const exercisesPlugin: JupyterFrontEndPlugin<void> = {
 
     opener.actions.insertExercise = (exerciseId, lesson) =>
       void insertExercise(exerciseId, lesson);
+    opener.actions.insertDemo = (demoId, lesson) =>
+      void insertDemo(demoId, lesson);
     opener.actions.openAsNotebook = lesson => void openLessonNotebook(lesson);
 
     commands.addCommand(CommandIDs.insertExercise, {
@@ -184,6 +246,17 @@ export const exercisesPlugin: JupyterFrontEndPlugin<void> = {
       execute: async args => {
         const lesson = await model.lesson(args.lessonId as string);
         await insertExercise(args.exerciseId as string, lesson);
+      }
+    });
+
+    commands.addCommand(CommandIDs.insertDemo, {
+      label: trans.__('Insert Demo'),
+      caption: trans.__(
+        'Insert a demo of a lesson below the active cell of the current notebook'
+      ),
+      execute: async args => {
+        const lesson = await model.lesson(args.lessonId as string);
+        await insertDemo(args.demoId as string, lesson);
       }
     });
 
@@ -263,6 +336,20 @@ export const exercisesPlugin: JupyterFrontEndPlugin<void> = {
         const target = activeExercise();
         const panel = notebooks.currentWidget;
         if (!target || !panel) {
+          return;
+        }
+        await model.refreshProgress();
+        const refusal = solutionRefusal(
+          solutionPolicy,
+          model.progress?.exercises[target.meta.exercise_id],
+          trans
+        );
+        if (refusal) {
+          await showDialog({
+            title: trans.__('Not yet'),
+            body: refusal,
+            buttons: [Dialog.okButton({ label: trans.__('Back to work') })]
+          });
           return;
         }
         const answer = await showDialog({

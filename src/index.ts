@@ -1,4 +1,5 @@
 import {
+  ILabShell,
   ILayoutRestorer,
   JupyterFrontEnd,
   JupyterFrontEndPlugin
@@ -17,6 +18,7 @@ import { ITranslator, nullTranslator } from '@jupyterlab/translation';
 import { CommandIDs } from './commands';
 import { lessonIcon } from './icons';
 import { exercisesPlugin } from './exercises';
+import { gradebookPlugin } from './gradebookPlugin';
 import { CourseModel } from './model';
 import { ICourseModel, ILessonOpener } from './tokens';
 import { LessonView } from './widgets/lesson';
@@ -186,7 +188,13 @@ const sidebarPlugin: JupyterFrontEndPlugin<void> = {
   description: 'The AI Roadmap panel in the left sidebar.',
   autoStart: true,
   requires: [ICourseModel, ILessonOpener],
-  optional: [ITranslator, ICommandPalette, ILayoutRestorer, ISettingRegistry],
+  optional: [
+    ITranslator,
+    ICommandPalette,
+    ILayoutRestorer,
+    ISettingRegistry,
+    ILabShell
+  ],
   activate: (
     app: JupyterFrontEnd,
     model: ICourseModel,
@@ -194,7 +202,8 @@ const sidebarPlugin: JupyterFrontEndPlugin<void> = {
     translator: ITranslator | null,
     palette: ICommandPalette | null,
     restorer: ILayoutRestorer | null,
-    settingRegistry: ISettingRegistry | null
+    settingRegistry: ISettingRegistry | null,
+    labShell: ILabShell | null
   ): void => {
     const trans = (translator ?? nullTranslator).load(DOMAIN);
     const sidebar = new RoadmapSidebar({
@@ -229,6 +238,13 @@ const sidebarPlugin: JupyterFrontEndPlugin<void> = {
         };
         update();
         settings.changed.connect(update);
+        // In JupyterLab (not on Notebook 7's pages), show the course once the layout is restored.
+        if (
+          labShell &&
+          (settings.get('autoOpenSidebar').composite as boolean)
+        ) {
+          void app.restored.then(() => app.shell.activateById(sidebar.id));
+        }
       });
     }
   }
@@ -238,6 +254,7 @@ const plugins: JupyterFrontEndPlugin<unknown>[] = [
   coursePlugin,
   lessonsPlugin,
   sidebarPlugin,
-  exercisesPlugin
+  exercisesPlugin,
+  gradebookPlugin
 ];
 export default plugins;

@@ -49,7 +49,7 @@ export function exerciseCells(exercise: ExerciseDetail): nbformat.ICell[] {
 }
 
 /** A demo as a Markdown title and a code cell (not graded). */
-function demoCells(demo: Demo): nbformat.ICell[] {
+export function demoCells(demo: Demo): nbformat.ICell[] {
   return [
     { cell_type: 'markdown', source: `### ${demo.title}`, metadata: {} },
     {

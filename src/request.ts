@@ -32,14 +32,7 @@ export async function requestAPI<T>(
   settings: ServerConnection.ISettings,
   init: RequestInit = {}
 ): Promise<T> {
-  const url = URLExt.join(settings.baseUrl, API_NAMESPACE, path);
-  let response: Response;
-  try {
-    response = await ServerConnection.makeRequest(url, init, settings);
-  } catch (error) {
-    throw new ServerConnection.NetworkError(error as TypeError);
-  }
-  const text = await response.text();
+  const { url, response, text } = await fetchAPI(path, settings, init);
   let data: unknown = undefined;
   if (text.length > 0) {
     try {
@@ -58,6 +51,44 @@ export async function requestAPI<T>(
     );
   }
   return data as T;
+}
+
+/**
+ * Call the airoadmap-lab REST API for a text answer (for example a CSV file).
+ *
+ * @throws APIError and `ServerConnection.NetworkError` as `requestAPI` does.
+ */
+export async function requestText(
+  path: string,
+  settings: ServerConnection.ISettings
+): Promise<string> {
+  const { response, text } = await fetchAPI(path, settings, {});
+  if (!response.ok) {
+    let data: unknown = undefined;
+    try {
+      data = JSON.parse(text);
+    } catch {
+      data = undefined;
+    }
+    throw new APIError(errorMessage(data, response), response.status);
+  }
+  return text;
+}
+
+/** Send one request to the API and read its whole body as text. */
+async function fetchAPI(
+  path: string,
+  settings: ServerConnection.ISettings,
+  init: RequestInit
+): Promise<{ url: string; response: Response; text: string }> {
+  const url = URLExt.join(settings.baseUrl, API_NAMESPACE, path);
+  let response: Response;
+  try {
+    response = await ServerConnection.makeRequest(url, init, settings);
+  } catch (error) {
+    throw new ServerConnection.NetworkError(error as TypeError);
+  }
+  return { url, response, text: await response.text() };
 }
 
 /** The sentence to show for a failed request: the server's own message when it sent one. */

@@ -58,6 +58,8 @@ export const ICourseModel = new Token<ICourseModel>(
 export interface ILessonActions {
   /** Insert an exercise of the lesson into a notebook. */
   insertExercise?: (exerciseId: string, lesson: LessonDetail) => void;
+  /** Insert a demo of the lesson (an ungraded code cell) into a notebook. */
+  insertDemo?: (demoId: string, lesson: LessonDetail) => void;
   /** Open the whole lesson as a notebook. */
   openAsNotebook?: (lesson: LessonDetail) => void;
 }

@@ -5,7 +5,7 @@ import { Panel, Widget } from '@lumino/widgets';
 import React from 'react';
 
 import { describeError } from '../model';
-import type { ExerciseSummary, LessonDetail, Reading } from '../schema';
+import type { Demo, ExerciseSummary, LessonDetail, Reading } from '../schema';
 import { ICourseModel, ILessonActions } from '../tokens';
 
 /** Options of a lesson view. */
@@ -211,6 +211,21 @@ function LessonFooter(props: SectionProps): JSX.Element {
           </ul>
         </section>
       )}
+      {lesson.demos.length > 0 && (
+        <section className="jp-AiroadmapLab-demos">
+          <h2>{trans.__('Demos')}</h2>
+          <p className="jp-AiroadmapLab-sectionNote">
+            {trans.__(
+              'Ungraded code to run and play with; the lesson refers to them.'
+            )}
+          </p>
+          <ul>
+            {lesson.demos.map(demo => (
+              <DemoItem key={demo.id} demo={demo} {...props} />
+            ))}
+          </ul>
+        </section>
+      )}
       {lesson.exercises.length > 0 && (
         <section className="jp-AiroadmapLab-exercises">
           <h2>{trans.__('Exercises')}</h2>
@@ -257,6 +272,35 @@ function ExerciseItem(
           {trans.__('Insert exercise')}
         </button>
       )}
+    </li>
+  );
+}
+
+function DemoItem(props: SectionProps & { demo: Demo }): JSX.Element {
+  const { demo, lesson, trans, actions } = props;
+  return (
+    <li className="jp-AiroadmapLab-demo" data-demo-id={demo.id}>
+      <div className="jp-AiroadmapLab-demoHeader">
+        <span className="jp-AiroadmapLab-demoTitle">{demo.title}</span>
+        {actions?.insertDemo && (
+          <button
+            className="jp-Button jp-mod-styled jp-AiroadmapLab-insertDemo"
+            onClick={() => actions.insertDemo?.(demo.id, lesson)}
+          >
+            {trans.__('Insert demo')}
+          </button>
+        )}
+      </div>
+      <details className="jp-AiroadmapLab-demoCode">
+        <summary>
+          {trans._n(
+            'Show the code (%1 line)',
+            'Show the code (%1 lines)',
+            demo.code.replace(/\s+$/, '').split('\n').length
+          )}
+        </summary>
+        <pre>{demo.code}</pre>
+      </details>
     </li>
   );
 }

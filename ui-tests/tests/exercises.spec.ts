@@ -210,6 +210,13 @@ test.describe('Exercises in notebooks', () => {
 });
 
 test.describe('Reference solution', () => {
+  test.use({
+    mockSettings: {
+      ...TEST_SETTINGS,
+      'airoadmap-lab:exercises': { solutionPolicy: 'always' }
+    }
+  });
+
   test('is inserted below the exercise after the learner confirms', async ({
     page
   }) => {

@@ -1,7 +1,7 @@
 /**
  * A small page object for the AI Roadmap: the selectors the tests share, in one place.
  */
-import { galata, IJupyterLabPageFixture } from '@jupyterlab/galata';
+import { expect, galata, IJupyterLabPageFixture } from '@jupyterlab/galata';
 import { Locator } from '@playwright/test';
 import * as path from 'path';
 
@@ -101,3 +101,48 @@ export async function setCellSource(
 /** The current tab of the main area. */
 export const CURRENT_MAIN_TAB =
   '#jp-main-dock-panel .lm-TabBar-tab.lm-mod-current';
+
+/**
+ * Open la-matrices from the sidebar, insert its exercise la-matmul-three-ways (into a new
+ * notebook unless one is open) and make the exercise's code cell active. Returns that cell.
+ */
+export async function insertMatmulExercise(
+  page: IJupyterLabPageFixture
+): Promise<Locator> {
+  const sidebar = await openRoadmap(page);
+  const lesson = await openLessonFromSidebar(
+    page,
+    sidebar,
+    'linear-algebra',
+    'la-matrices'
+  );
+  await lesson
+    .locator(
+      '[data-exercise-id="la-matmul-three-ways"] .jp-AiroadmapLab-insertExercise'
+    )
+    .click();
+  const codeCells = page.locator('.jp-NotebookPanel:visible .jp-CodeCell');
+  await expect(codeCells.last()).toContainText('def matmul_loops');
+  // A fixed position: cells added later must not change which cell this is.
+  const codeCell = codeCells.nth((await codeCells.count()) - 1);
+  await codeCell.locator('.jp-InputArea').click();
+  return codeCell;
+}
+
+/** The grade result box under a code cell. */
+export const GRADE = '.jp-AiroadmapLab-gradeBox';
+
+/** A solution of la-matmul-three-ways that gets only the loop version right. */
+export const PARTLY_RIGHT = `import numpy as np
+
+
+def matmul_loops(A, B):
+    n, m = A.shape
+    m2, p = B.shape
+    C = np.zeros((n, p))
+    for i in range(n):
+        for j in range(p):
+            for k in range(m):
+                C[i, j] += A[i, k] * B[k, j]
+    return C
+`;
