@@ -116,15 +116,40 @@ def resident_mb(users: list[str]) -> float:
     return total_kb / 1024
 
 
-def process_cpu_s(pid: int | None) -> float:
-    """CPU seconds (user + system, all threads) a process has used so far; 0 if unknown."""
+def process_cpu_s(pid: int | None, reaped_children: bool = False) -> float:
+    """CPU seconds (user + system, all threads) a process has used so far, plus with
+    ``reaped_children`` those of its children it has waited for; 0 if unknown."""
     if pid is None:
         return 0.0
     try:
         fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
     except OSError:
         return 0.0
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    ticks = int(fields[11]) + int(fields[12])
+    if reaped_children:
+        ticks += int(fields[13]) + int(fields[14])
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
+def children(pid: int | None) -> list[int]:
+    """The direct children of ``pid`` (e.g. the grader's fork server under the service)."""
+    found = []
+    for proc in Path("/proc").iterdir():
+        if proc.name.isdigit():
+            try:
+                stat = (proc / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if pid is not None and int(stat[1]) == pid:
+                found.append(int(proc.name))
+    return found
+
+
+def grading_cpu_s(service_pid: int | None) -> tuple[float, float]:
+    """(service process, sandboxes) CPU seconds so far: the sandboxes are the fork server's
+    children, reaped by it, so they count in its children's time."""
+    sandboxes = sum(process_cpu_s(child, True) for child in children(service_pid))
+    return process_cpu_s(service_pid), sandboxes
 
 
 def machine_cpu() -> tuple[float, float]:
@@ -320,9 +345,13 @@ def main(argv: list[str] | None = None) -> int:
         load.tally.samples.clear()
         print(f"load: {args.students} students for {args.seconds:.0f} s ...", flush=True)
         service_pid = room.service_pid()
-        service_cpu, (busy, total) = process_cpu_s(service_pid), machine_cpu()
+        (service_cpu, sandbox_cpu), (busy, total) = grading_cpu_s(service_pid), machine_cpu()
         wall_s = load.run(students, args.seconds)
-        service_cores = (process_cpu_s(service_pid) - service_cpu) / wall_s
+        service_after, sandbox_after = grading_cpu_s(service_pid)
+        service_cores = (service_after - service_cpu) / wall_s
+        sandbox_cores = (sandbox_after - sandbox_cpu) / wall_s
+        graded = sum(s.ok for s in load.tally.samples)
+        cpu_ms_per_attempt = 1000 * wall_s * (service_cores + sandbox_cores) / max(1, graded)
         busy_after, total_after = machine_cpu()
         machine_busy = (busy_after - busy) / max(1, total_after - total)
         book = gradebook_counts(room)
@@ -341,8 +370,9 @@ def main(argv: list[str] | None = None) -> int:
         print("\n".join(rows))
         print(
             f"\nduring the load: the service's process used {service_cores:.2f} cores "
-            f"(event loop, hub token checks, judging, database); the machine was "
-            f"{machine_busy:.0%} busy (everything on it, other users included)"
+            f"(event loop, hub token checks, judging, database), its sandboxes "
+            f"{sandbox_cores:.2f} cores: {cpu_ms_per_attempt:.0f} ms of CPU per attempt; "
+            f"the machine was {machine_busy:.0%} busy (everything on it, other users included)"
         )
         print(
             f"\nacknowledged attempts (with warm-up): {sum(acknowledged.values())}; "
@@ -362,6 +392,8 @@ def main(argv: list[str] | None = None) -> int:
             "servers_resident_mib": memory,
             "table": rows,
             "service_cores": service_cores,
+            "sandbox_cores": sandbox_cores,
+            "cpu_ms_per_attempt": cpu_ms_per_attempt,
             "machine_busy": machine_busy,
             "acknowledged": sum(acknowledged.values()),
             "in_gradebook": sum(book.values()),

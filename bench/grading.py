@@ -222,7 +222,7 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2, help="grading slots (SandboxConfig)")
     parser.add_argument("--no-baseline", action="store_true")
     parser.add_argument(
-        "--only", choices=list(ENGINE_EXERCISES), help="one library's exercise only (engine level)"
+        "--only", choices=list(ENGINE_EXERCISES), help="measure one library's exercises only"
     )
     args = parser.parse_args()
 
@@ -238,7 +238,11 @@ def main() -> None:
     if args.only:
         targets = [(k, e) for k, e in targets if k == args.only]
     if args.rest:
-        targets += [(kind, course_exercise(eid)) for kind, eid in REST_EXERCISES.items()]
+        targets += [
+            (kind, course_exercise(eid))
+            for kind, eid in REST_EXERCISES.items()
+            if not args.only or kind == args.only
+        ]
     for kind, exercise in targets:
         seq, conc = bench_engine(exercise, True, args.n, args.n * 2, args.workers)
         lines.append(row(exercise.exercise_id, kind, "fork server", "sequential", seq))
@@ -254,6 +258,8 @@ def main() -> None:
         server = JupyterServer(args.workers)
         try:  # noqa: SIM105 - report the engine numbers even if the server fails
             for kind, exercise_id in REST_EXERCISES.items():
+                if args.only and kind != args.only:
+                    continue
                 code = (course_exercise(exercise_id).directory / "solution.py").read_text()
                 server.wait_ready(exercise_id, code)
                 seq = bench_rest(server, exercise_id, code, args.n, 1)
