@@ -95,23 +95,34 @@ def user_exists(name: str) -> bool:
     return subprocess.run(["id", "-u", name], capture_output=True).returncode == 0
 
 
-def resident_mb(users: list[str]) -> float:
-    """Total resident memory (MiB) of every process owned by ``users``."""
+def user_pids(users: list[str]) -> list[int]:
+    """Every process owned by ``users``."""
     uids = set()
     for name in users:
         found = subprocess.run(["id", "-u", name], capture_output=True, text=True)
         if found.returncode == 0:
             uids.add(int(found.stdout))
-    total_kb = 0
+    pids = []
     for proc in Path("/proc").iterdir():
-        if not proc.name.isdigit():
-            continue
+        if proc.name.isdigit():
+            try:
+                if proc.stat().st_uid in uids:
+                    pids.append(int(proc.name))
+            except OSError:
+                continue
+    return pids
+
+
+def resident_mb(users: list[str]) -> float:
+    """Total resident memory (MiB) of every process owned by ``users``."""
+    total_kb = 0
+    for pid in user_pids(users):
         try:
-            status = (proc / "status").read_text()
+            status = Path(f"/proc/{pid}/status").read_text()
         except OSError:
             continue
         fields = dict(line.split(":", 1) for line in status.splitlines() if ":" in line)
-        if int(fields.get("Uid", "-1").split()[0]) in uids and "VmRSS" in fields:
+        if "VmRSS" in fields:
             total_kb += int(fields["VmRSS"].split()[0])
     return total_kb / 1024
 
@@ -143,6 +154,20 @@ def children(pid: int | None) -> list[int]:
             if pid is not None and int(stat[1]) == pid:
                 found.append(int(proc.name))
     return found
+
+
+def path_cpu_s(room: Classroom, with_server: list[str]) -> tuple[float, float]:
+    """(hub + proxy, students' servers) CPU seconds so far."""
+    hub = room.hub.pid if room.hub else None
+    service = room.service_pid()
+    server_pids = user_pids(with_server)
+    hub_and_proxy = process_cpu_s(hub) + sum(
+        process_cpu_s(child)
+        for child in children(hub)
+        if child != service and child not in server_pids
+    )
+    servers = sum(process_cpu_s(pid) for pid in server_pids)
+    return hub_and_proxy, servers
 
 
 def grading_cpu_s(service_pid: int | None) -> tuple[float, float]:
@@ -346,10 +371,14 @@ def main(argv: list[str] | None = None) -> int:
         print(f"load: {args.students} students for {args.seconds:.0f} s ...", flush=True)
         service_pid = room.service_pid()
         (service_cpu, sandbox_cpu), (busy, total) = grading_cpu_s(service_pid), machine_cpu()
+        hub_cpu, servers_cpu = path_cpu_s(room, with_server)
         wall_s = load.run(students, args.seconds)
         service_after, sandbox_after = grading_cpu_s(service_pid)
+        hub_after, servers_after = path_cpu_s(room, with_server)
         service_cores = (service_after - service_cpu) / wall_s
         sandbox_cores = (sandbox_after - sandbox_cpu) / wall_s
+        hub_cores = (hub_after - hub_cpu) / wall_s
+        servers_cores = (servers_after - servers_cpu) / wall_s
         graded = sum(s.ok for s in load.tally.samples)
         cpu_ms_per_attempt = 1000 * wall_s * (service_cores + sandbox_cores) / max(1, graded)
         busy_after, total_after = machine_cpu()
@@ -372,7 +401,9 @@ def main(argv: list[str] | None = None) -> int:
             f"\nduring the load: the service's process used {service_cores:.2f} cores "
             f"(event loop, hub token checks, judging, database), its sandboxes "
             f"{sandbox_cores:.2f} cores: {cpu_ms_per_attempt:.0f} ms of CPU per attempt; "
-            f"the machine was {machine_busy:.0%} busy (everything on it, other users included)"
+            f"the hub and proxy {hub_cores:.2f} cores, the students' servers "
+            f"{servers_cores:.2f} cores; the machine was {machine_busy:.0%} busy "
+            f"(everything on it, other users included)"
         )
         print(
             f"\nacknowledged attempts (with warm-up): {sum(acknowledged.values())}; "
@@ -394,6 +425,8 @@ def main(argv: list[str] | None = None) -> int:
             "service_cores": service_cores,
             "sandbox_cores": sandbox_cores,
             "cpu_ms_per_attempt": cpu_ms_per_attempt,
+            "hub_and_proxy_cores": hub_cores,
+            "servers_cores": servers_cores,
             "machine_busy": machine_busy,
             "acknowledged": sum(acknowledged.values()),
             "in_gradebook": sum(book.values()),
