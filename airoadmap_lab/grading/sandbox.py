@@ -284,6 +284,7 @@ def run_prepared_child(plan: SandboxPlan, chan_fd: int, seccomp_filter: Any) -> 
     Never returns.
     """
     try:
+        syscalls.prctl(syscalls.PR_SET_PDEATHSIG, signal.SIGKILL)
         os.dup2(chan_fd, 3)
         os.closerange(4, 1 << 16)  # nothing of the fork server's other attempts stays open
         chan = socket.socket(fileno=3)

@@ -9,7 +9,7 @@ import pytest
 
 from airoadmap_lab.grading import ExerciseFiles, Grader, GradeStatus, SandboxConfig
 
-from .conftest import exercise, read
+from .conftest import descendants, exercise, read
 
 
 def make_exercise(tmp_path: Path, check: str, starter: str = "def f(x):\n    return None\n"):
@@ -224,3 +224,32 @@ def test_require_isolation_refuses_a_weaker_sandbox():
     with pytest.raises(RuntimeError, match="seccomp"):
         grader.start()
     grader.close()
+
+
+def test_a_dead_fork_server_is_replaced():
+    """If the worker process dies, the next attempt starts a new one and still grades."""
+    import os
+    import signal
+
+    with Grader(SandboxConfig(workers=1)) as own:
+        ex = exercise("np-standardize")
+        code = read("np-standardize", "solution.py")
+        assert own.grade_sync(ex, code).status == GradeStatus.passed
+        assert own.wait_idle(30)
+        old = own._launcher._proc  # type: ignore[union-attr]
+        prepared = descendants(old.pid)  # the pre-forked sandboxes of the old worker
+        assert prepared
+        os.kill(old.pid, signal.SIGKILL)
+        old.wait()
+        result = own.grade_sync(ex, code)
+        assert result.status == GradeStatus.passed, result
+        assert own._launcher._proc.pid != old.pid  # type: ignore[union-attr]
+        assert own.wait_idle(30)
+    # the old worker's sandboxes died with it (PR_SET_PDEATHSIG); they may linger as zombies
+    # of whoever reaps orphans here, never as running processes
+    for pid in prepared:
+        try:
+            with open(f"/proc/{pid}/stat") as f:
+                assert f.read().rsplit(")", 1)[1].split()[0] == "Z"
+        except FileNotFoundError:
+            pass
