@@ -131,14 +131,20 @@ function GradebookContent(
 ): JSX.Element {
   const { gradebook, trans, serverSettings } = props;
   const [sort, setSort] = useState<ISort>({ key: 'name', ascending: true });
+  // The chart starts on the first exercise someone has checked.
   const [chartExercise, setChartExercise] = useState<string>(
-    gradebook.exercises[0]?.id ?? ''
+    (checkedExercises(gradebook)[0] ?? gradebook.exercises[0])?.id ?? ''
   );
   const [student, setStudent] = useState<string | null>(null);
   const [exportProblem, setExportProblem] = useState<string | null>(null);
+  const [onlyChecked, setOnlyChecked] = useState(true);
   const students = useMemo(
     () => sortStudents(gradebook.students, sort),
     [gradebook, sort]
+  );
+  const columns = useMemo(
+    () => (onlyChecked ? checkedExercises(gradebook) : gradebook.exercises),
+    [gradebook, onlyChecked]
   );
 
   const exportCsv = useCallback(async () => {
@@ -186,15 +192,29 @@ function GradebookContent(
           {trans.__('No student has checked an exercise yet.')}
         </p>
       ) : (
-        <GradebookTable
-          exercises={gradebook.exercises}
-          students={students}
-          sort={sort}
-          onSort={key => setSort(current => nextSort(current, key))}
-          selected={student}
-          onSelect={setStudent}
-          trans={trans}
-        />
+        <>
+          <label className="jp-AiroadmapLab-onlyChecked">
+            <input
+              type="checkbox"
+              checked={onlyChecked}
+              onChange={event => setOnlyChecked(event.target.checked)}
+            />{' '}
+            {trans.__(
+              'Only exercises someone has checked (%1 of %2)',
+              checkedExercises(gradebook).length,
+              gradebook.exercises.length
+            )}
+          </label>
+          <GradebookTable
+            exercises={columns}
+            students={students}
+            sort={sort}
+            onSort={key => setSort(current => nextSort(current, key))}
+            selected={student}
+            onSelect={setStudent}
+            trans={trans}
+          />
+        </>
       )}
 
       <div className="jp-AiroadmapLab-gradebookPanels">
@@ -444,7 +464,7 @@ function AttemptHistory(
                     className="jp-AiroadmapLab-attemptStatus"
                     data-status={attempt.status}
                   >
-                    {attempt.status}
+                    {attemptStatusLabel(attempt.status, trans)}
                   </span>
                   <span className="jp-AiroadmapLab-attemptScore">
                     {formatPoints(attempt.score)}/
@@ -464,6 +484,35 @@ function AttemptHistory(
       )}
     </section>
   );
+}
+
+/** The exercises at least one student has checked, in course order. */
+function checkedExercises(gradebook: Gradebook): GradebookExercise[] {
+  return gradebook.exercises.filter(exercise =>
+    gradebook.students.some(
+      student => (student.exercises[exercise.id]?.attempts ?? 0) > 0
+    )
+  );
+}
+
+/** A short translated word for an attempt's status. */
+function attemptStatusLabel(status: string, trans: TranslationBundle): string {
+  switch (status) {
+    case 'passed':
+      return trans.__('passed');
+    case 'failed':
+      return trans.__('failed');
+    case 'error':
+      return trans.__('error');
+    case 'timeout':
+      return trans.__('time limit');
+    case 'memory':
+      return trans.__('memory limit');
+    case 'not_attempted':
+      return trans.__('starter unchanged');
+    default:
+      return status;
+  }
 }
 
 /** Offer `text` to the browser as a file download. */

@@ -34,7 +34,12 @@ async function checkOnce(
 async function openGradebook(
   page: Parameters<Parameters<typeof test>[1]>[0]['page']
 ): Promise<void> {
-  await page.keyboard.press('Control+Shift+C');
+  // (The command rather than Ctrl+Shift+C: a focused cell editor may take the keys first.)
+  await page.evaluate(async () => {
+    await window.jupyterapp.commands.execute(
+      'apputils:activate-command-palette'
+    );
+  });
   await page.locator('.lm-CommandPalette-input').fill('Open Gradebook');
   await page
     .locator('.lm-CommandPalette-item', { hasText: 'Open Gradebook' })
@@ -60,6 +65,19 @@ test.describe('Gradebook', () => {
     await expect(cell).toHaveAttribute('data-passed', 'false');
     await expect(cell).toHaveText(/^\d+(\.\d)?\/\d+(\.\d)?$/);
     await expect(cell).toHaveAttribute('title', /\d+ attempts?/);
+
+    // Columns: only exercises someone has checked, unless asked for all.
+    const unchecked = panel.locator('th[data-sort-key="exercise:la-pca-eig"]');
+    await expect(unchecked).toHaveCount(0);
+    await panel.locator('.jp-AiroadmapLab-onlyChecked input').uncheck();
+    await expect(unchecked).toHaveCount(1);
+    await expect(
+      rows
+        .first()
+        .locator('.jp-AiroadmapLab-scoreCell[data-exercise-id="la-pca-eig"]')
+    ).toHaveClass(/jp-mod-none/);
+    await panel.locator('.jp-AiroadmapLab-onlyChecked input').check();
+    await expect(unchecked).toHaveCount(0);
 
     // Sorting: a click on a header sorts by it, a second click reverses.
     const header = panel.locator('th[data-sort-key="total"]');
