@@ -431,6 +431,9 @@ class _Judgement:
 
     def status_and_message(self, limit_s: float, memory_mb: int) -> tuple[GradeStatus, str]:
         kind = self.abort_kind()
+        if kind == "timeout" and self.memory:
+            # It ran out of memory first; that is the more useful advice.
+            return GradeStatus.memory, memory_message(memory_mb)
         if kind == "timeout":
             return GradeStatus.timeout, timeout_message(limit_s)
         if kind == "memory":

@@ -64,8 +64,8 @@ if not _contained():
 def secret_dir() -> Iterator[Path]:
     """A world-readable "course" folder outside /tmp that the sandbox must not see."""
     base = Path("/run") if os.access("/run", os.W_OK) else Path(tempfile.gettempdir())
-    folder = base / f"airoadmap-hostile-{os.getpid()}"
-    folder.mkdir(mode=0o755)
+    folder = Path(tempfile.mkdtemp(prefix="airoadmap-hostile-", dir=base))
+    os.chmod(folder, 0o755)
     (folder / "progress.sqlite").write_text("SECRET-PROGRESS")
     os.chmod(folder / "progress.sqlite", 0o644)
     yield folder
@@ -365,7 +365,7 @@ CASES: list[tuple[str, str, set[GradeStatus], str]] = [
 
 
 def _grade(grader: Grader, code: str) -> GradeResult:
-    ex = dataclasses.replace(exercise("np-standardize"), time_limit_s=3.0)
+    ex = dataclasses.replace(exercise("np-standardize"), time_limit_s=3.0, memory_limit_mb=256)
     return grader.grade_sync(ex, code)
 
 
