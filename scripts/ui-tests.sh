@@ -24,6 +24,30 @@ if ! command -v jlpm >/dev/null; then
   exit 2
 fi
 
+# The server must serve this checkout's build. `pip install -e .` copies the labextension into the
+# environment; after that, `jlpm build` changes are not served until it is linked instead.
+python3 - "$here/airoadmap_lab/labextension" <<'PY' || exit 2
+import filecmp, sys
+from pathlib import Path
+from jupyter_core.paths import jupyter_path
+
+built = Path(sys.argv[1]).resolve()
+for root in jupyter_path("labextensions"):
+    served = Path(root) / "airoadmap-lab"
+    if served.exists():
+        same = served.resolve() == built or not filecmp.dircmp(
+            served / "static", built / "static"
+        ).diff_files and sorted(p.name for p in (served / "static").iterdir()) == sorted(
+            p.name for p in (built / "static").iterdir()
+        )
+        if not same:
+            sys.exit(
+                f"ui-tests: {served} is not this checkout's build; run "
+                "`jupyter labextension develop --overwrite .` from the repository root"
+            )
+        break
+PY
+
 # Playwright must not try to download its own browsers: the tests use CHROMIUM_PATH.
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 jlpm install --immutable
