@@ -10,7 +10,7 @@ from pathlib import Path
 from jupyter_core.paths import jupyter_data_dir
 from jupyter_server.extension.application import ExtensionApp
 from jupyter_server.utils import url_path_join
-from traitlets import Float, Int, List, Unicode, default
+from traitlets import Bool, Float, Int, List, Unicode, default
 
 from .backends import Backend, ClassroomBackend, LocalBackend
 from .catalog import builtin_course_dir, load_course
@@ -55,6 +55,12 @@ class AiroadmapLab(ExtensionApp):
     max_memory_mb = Int(4096, config=True, help="Upper bound on any exercise's memory limit (MiB).")
     max_code_bytes = Int(200_000, config=True, help="Largest attempt accepted for grading (bytes).")
     max_output_bytes = Int(64_000, config=True, help="Captured output kept per attempt (bytes).")
+    require_isolation = Bool(
+        False,
+        config=True,
+        help="Refuse to grade unless every sandbox layer is available (otherwise grading degrades "
+        "with a warning in the log).",
+    )
     classroom_service_url = Unicode(
         config=True,
         help="URL of the class's grading service on JupyterHub (e.g. http://hub:8081/services/airoadmap). "
@@ -118,6 +124,7 @@ class AiroadmapLab(ExtensionApp):
                 max_code_bytes=self.max_code_bytes,
                 hide_paths=tuple(roots) + (Path(jupyter_data_dir()),),
                 workers=self.grading_workers,
+                require_isolation=self.require_isolation,
             ),
             log=self.log,
         )

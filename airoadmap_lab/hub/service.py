@@ -17,7 +17,7 @@ from urllib.parse import urlparse
 
 from tornado import web
 from tornado.httpserver import HTTPServer
-from traitlets import Enum, Float, Int, List, Unicode, default
+from traitlets import Bool, Enum, Float, Int, List, Unicode, default
 from traitlets.config import Application
 
 from ..backends import LocalBackend
@@ -60,6 +60,12 @@ class AiroadmapHubService(Application):
     max_time_s = Float(30.0, config=True, help="Upper bound on any exercise's time limit (s).")
     max_memory_mb = Int(4096, config=True, help="Upper bound on any exercise's memory limit (MiB).")
     max_code_bytes = Int(200_000, config=True, help="Largest attempt accepted (bytes).")
+    require_isolation = Bool(
+        True,
+        config=True,
+        help="Refuse to start unless every sandbox layer (fork server, namespaces, seccomp) is "
+        "available. Students' code runs next to the full course here: keep this on in a class.",
+    )
     service_url = Unicode(config=True, help="Where to listen. Default: $JUPYTERHUB_SERVICE_URL.")
     service_prefix = Unicode(config=True, help="URL prefix. Default: $JUPYTERHUB_SERVICE_PREFIX.")
     config_file = Unicode("", config=True, help="A Python config file to load (traitlets).")
@@ -104,6 +110,7 @@ class AiroadmapHubService(Application):
                 max_code_bytes=self.max_code_bytes,
                 hide_paths=tuple(roots),
                 workers=self.grading_workers,
+                require_isolation=self.require_isolation,
             ),
             log=self.log,
         )

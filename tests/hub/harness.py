@@ -8,6 +8,7 @@ stopped by ``Classroom.close()``.
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import json
 import os
@@ -115,7 +116,19 @@ def build_wheel() -> Path:
 
 def student_venv() -> Path:
     """A venv made from the system Python (readable by real users) with airoadmap-lab installed
-    and its course stripped to the public part, as the documented single-user image does."""
+    and its course stripped to the public part, as the documented single-user image does.
+
+    Shared by every classroom run on the machine, so it is built under a lock."""
+    SHARED.mkdir(parents=True, exist_ok=True)
+    with open(SHARED / ".lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            return _student_venv()
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+
+
+def _student_venv() -> Path:
     wheel = build_wheel()
     venv = SHARED / "venv"
     stamp = venv / "airoadmap-wheel.sha256"

@@ -294,10 +294,10 @@ def test_the_student_image_check_fails_on_a_full_course() -> None:
     assert "AssertionError" in result.stderr
 
 
+@pytest.mark.hub
 def test_the_student_image_check_passes_on_the_classroom_test_environment() -> None:
-    python = harness.SHARED / "venv" / "bin" / "python"
-    if not python.exists():
-        pytest.skip("the classroom test's student environment is not built (pytest -m hub)")
+    # The classroom tests' student environment is built the way the student image is.
+    python = harness.student_venv() / "bin" / "python"
     result = subprocess.run(
         [str(python), "-I", "-c", student_image_check()],
         capture_output=True,
