@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import platform
-import re
 import statistics
 import sys
 from datetime import date
@@ -23,17 +22,6 @@ sys.path.insert(0, str(REPO))
 from airoadmap_lab.catalog import builtin_course_dir, load_course  # noqa: E402
 from airoadmap_lab.exercise_files import exercise_files  # noqa: E402
 from airoadmap_lab.grading import Grader, SandboxConfig  # noqa: E402
-
-
-def summary(prompt: str) -> str:
-    """The first sentence of a prompt, without Markdown decoration: what the exercise asks for."""
-    text = " ".join(
-        line.strip()
-        for line in prompt.splitlines()
-        if line.strip() and not line.lstrip().startswith(("#", "```", "|", "$$"))
-    )
-    sentence = re.split(r"(?<=[.!?])\s", text, maxsplit=1)[0]
-    return sentence.replace("|", "\\|")[:220]
 
 
 def main() -> int:
@@ -77,14 +65,13 @@ def main() -> int:
         f"python bench/exercise_times.py --runs {args.runs}",
         "```",
         "",
-        "| section | topic | exercise | what the learner writes | median check time |",
+        "| section | topic | exercise | what it teaches | median check time |",
         "|---|---|---|---|---|",
     ]
     for section, topic, exercise, median, status in rows:
         note = "" if status == {"passed"} else f" (reference: {', '.join(sorted(status))})"
         lines.append(
-            f"| {section} | {topic} | `{exercise.id}`: {exercise.title} | "
-            f"{summary(exercise.prompt)} | {_ms(median)}{note} |"
+            f"| {section} | {topic} | `{exercise.id}` | {exercise.title} | {_ms(median)}{note} |"
         )
     lines += ["", f"{len(rows)} exercises in {len(course.lessons)} lessons.", ""]
     text = "\n".join(lines)
