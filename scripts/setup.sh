@@ -43,8 +43,10 @@ extras=""
 [[ $WITH_TEST == 1 ]] && extras="[test,hub]"
 echo "==> installing airoadmap-lab${extras} (builds the JupyterLab extension)"
 "${PIP[@]}" install -e ".${extras}"
-# Link (not copy) the built extension, so a frontend rebuild (`jlpm build`) is what the browser gets.
-.venv/bin/jupyter labextension develop --overwrite . >/dev/null
+if [[ $WITH_TEST == 1 ]]; then
+  # Link (not copy) the built extension, so a frontend rebuild (`jlpm build`) is what the browser gets.
+  .venv/bin/jupyter-builder develop --overwrite . >/dev/null
+fi
 .venv/bin/jupyter labextension list 2>&1 | grep -q "airoadmap-lab.*enabled.*OK" || {
   echo "the airoadmap-lab JupyterLab extension is not enabled" >&2
   exit 1
