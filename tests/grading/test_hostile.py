@@ -53,11 +53,14 @@ def _contained() -> bool:
     return interfaces == ["lo"] and not init.endswith((b"init", b"systemd"))
 
 
-if not _contained():
-    pytest.skip(
-        "hostile tests run only inside `unshare --pid --fork --mount-proc --net`",
-        allow_module_level=True,
-    )
+@pytest.fixture(scope="module", autouse=True)
+def contained() -> None:
+    """Refuse (fail, not skip) to run hostile code outside its own PID and network namespaces."""
+    if not _contained():
+        pytest.fail(
+            "hostile tests run only inside `unshare --pid --fork --mount-proc --net` "
+            "(scripts/test.sh does this); run them with -m hostile that way"
+        )
 
 
 @pytest.fixture(scope="module")

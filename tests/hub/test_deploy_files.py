@@ -261,7 +261,7 @@ def test_dockerfiles_pin_torch_before_installing_airoadmap(dockerfile: str) -> N
 
 def test_the_pin_is_the_one_the_classroom_test_installs() -> None:
     pin = re.search(r"torch==(\S+)", (DEPLOY / "Dockerfile.singleuser").read_text()).group(1)
-    harness_source = inspect.getsource(harness.student_venv)
+    harness_source = inspect.getsource(harness)
 
     assert f'"torch=={pin}"' in harness_source
     assert '"strip-private"' in harness_source
