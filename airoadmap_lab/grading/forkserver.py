@@ -20,7 +20,7 @@ from typing import Any
 from .config import SandboxConfig
 from .launch import PACKAGE_ROOT, ChildHandle, ExitInfo, Launcher, LaunchSpec, clean_environment
 from .report import IsolationReport
-from .sandbox import SETUP_FAILED_EXIT, SandboxPlan
+from .sandbox import PRIVATE_TMP, SETUP_FAILED_EXIT, SandboxPlan
 
 WORKER_START_TIMEOUT_S = 180.0
 
@@ -42,11 +42,17 @@ def make_plan(config: SandboxConfig) -> SandboxPlan:
     is_root = os.geteuid() == 0
     hide = [str(Path(p).resolve()) for p in config.hide_paths]
     expose: list[str] = []
+    needed = {Path(sys.base_prefix), Path(sys.prefix), PACKAGE_ROOT}
+    needed |= {Path(p) for p in sys.path if p and Path(p).is_dir()}
+    if config.use_namespaces:
+        # The sandbox gets an empty /tmp: a Python or checkout living there is bound back.
+        for path in sorted(needed):
+            resolved = str(path.resolve())
+            if any(resolved.startswith(t + "/") for t in PRIVATE_TMP):
+                expose.append(resolved)
     if is_root:
         # Dropping to an unprivileged uid: the Python installation must stay readable. When it
         # sits under a private folder (e.g. /root), mask that folder and bind the install back.
-        needed = {Path(sys.base_prefix), Path(sys.prefix), PACKAGE_ROOT}
-        needed |= {Path(p) for p in sys.path if p and Path(p).is_dir()}
         for path in sorted(needed):
             blocker = _needs_exposing(path.resolve())
             if blocker is not None:

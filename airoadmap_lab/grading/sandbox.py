@@ -158,6 +158,9 @@ def _step(name: str, fn: Any, *args: Any) -> None:
         raise SetupError(name, exc) from exc
 
 
+PRIVATE_TMP = ("/tmp", "/var/tmp", "/dev/shm")  # each gets a private, empty tmpfs
+
+
 def _tmpfs(target: str, mode: str = "1777", size: str = "64m") -> None:
     if os.path.isdir(target):
         syscalls.mount(
@@ -176,29 +179,34 @@ def _traversable_by_others(path: str) -> bool:
         return False
 
 
-def _mask_and_expose(plan: SandboxPlan) -> None:
-    """tmpfs over each hidden path; bind back the Python installation where a mask covers it."""
-    keep: list[tuple[str, int]] = []
-    for path in plan.expose_paths:
-        with contextlib.suppress(OSError):
-            keep.append((path, os.open(path, os.O_PATH | os.O_DIRECTORY)))
-    for path in plan.hide_paths:
-        if os.path.isdir(path):
-            _tmpfs(path, mode="0755", size="1m")
+def _bind_back(keep: list[tuple[str, int]], masks: list[str]) -> None:
+    """Bind each kept path that lies under one of ``masks`` back over the mask."""
     for path, fd in keep:
-        if not any(path == h or path.startswith(h.rstrip("/") + "/") for h in plan.hide_paths):
-            os.close(fd)
-            continue
-        os.makedirs(path, mode=0o755, exist_ok=True)
-        syscalls.mount(f"/proc/self/fd/{fd}", path, None, syscalls.MS_BIND | syscalls.MS_REC)
-        os.close(fd)
+        if any(path == m or path.startswith(m.rstrip("/") + "/") for m in masks):
+            os.makedirs(path, mode=0o755, exist_ok=True)
+            syscalls.mount(f"/proc/self/fd/{fd}", path, None, syscalls.MS_BIND | syscalls.MS_REC)
 
 
 def _mounts(plan: SandboxPlan) -> None:
+    """Private /tmp, /var/tmp and /dev/shm; hidden paths masked; the Python installation (and this
+    package) bound back where a mask covers it, e.g. a checkout under /tmp or a Python under /root."""
     syscalls.mount(None, "/", None, syscalls.MS_REC | syscalls.MS_PRIVATE)
-    for target in ("/tmp", "/var/tmp", "/dev/shm"):
-        _tmpfs(target)
-    _mask_and_expose(plan)
+    keep: list[tuple[str, int]] = []  # opened before any mask, so they reach the real folders
+    for path in plan.expose_paths:
+        with contextlib.suppress(OSError):
+            keep.append((path, os.open(path, os.O_PATH | os.O_DIRECTORY)))
+    try:
+        for target in PRIVATE_TMP:
+            _tmpfs(target)
+        _bind_back(keep, list(PRIVATE_TMP))
+        # Hidden paths are masked after that, so a course inside a bound-back checkout stays hidden.
+        for path in plan.hide_paths:
+            if os.path.isdir(path):
+                _tmpfs(path, mode="0755", size="1m")
+        _bind_back(keep, plan.hide_paths)
+    finally:
+        for _, fd in keep:
+            os.close(fd)
     syscalls.mount(
         "proc", "/proc", "proc", syscalls.MS_NOSUID | syscalls.MS_NODEV | syscalls.MS_NOEXEC
     )
