@@ -72,13 +72,12 @@ def cmd_validate(args: argparse.Namespace) -> int:
     return 0
 
 
-def _grader():
+def _grader(course: Course):
+    """A started grader that hides the course being graded (not only the built-in one)."""
     from .grading import Grader, SandboxConfig
 
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(message)s")
-    grader = Grader(
-        SandboxConfig(hide_paths=(builtin_course_dir(),)), log=logging.getLogger("airoadmap")
-    )
+    grader = Grader(SandboxConfig(hide_paths=course.roots), log=logging.getLogger("airoadmap"))
     grader.start()
     return grader
 
@@ -99,7 +98,7 @@ def cmd_grade(args: argparse.Namespace) -> int:
     except (OSError, UnicodeDecodeError) as err:
         print(f"error: cannot read {args.file}: {err}", file=sys.stderr)
         return 2
-    grader = _grader()
+    grader = _grader(course)
     try:
         result = grader.grade_sync(exercise_files(exercise), code)
     finally:
@@ -139,7 +138,7 @@ def cmd_selftest(args: argparse.Namespace) -> int:
     chosen = (
         [course.exercises[i] for i in args.ids] if args.ids else list(course.exercises.values())
     )
-    grader = _grader()
+    grader = _grader(course)
     try:
         outcomes = run_selftest(grader, [exercise_files(e) for e in chosen])
     finally:

@@ -10,24 +10,19 @@ from their scopes:
 
 from __future__ import annotations
 
-import json
-from typing import Any
-
 from jupyterhub.services.auth import HubAuthenticated, check_scopes
-from pydantic import BaseModel, ValidationError
 from tornado import web
 
 from ..backends import LocalBackend
-from ..catalog import Course, Exercise
-from ..errors import CourseError
-from ..models import Attempt
+from ..catalog import Course
+from ..json_api import JsonApiMixin
 
 SUBMIT = "custom:airoadmap:submit"
 READ = "custom:airoadmap:read"
 
 
-class ServiceHandler(HubAuthenticated, web.RequestHandler):
-    """Base: hub authentication, scope checks and JSON errors."""
+class ServiceHandler(JsonApiMixin, HubAuthenticated, web.RequestHandler):
+    """Base: hub authentication and scope checks (JSON errors and parsing: json_api)."""
 
     def initialize(self, backend: LocalBackend, course: Course, max_code_bytes: int) -> None:
         self.backend = backend
@@ -53,55 +48,13 @@ class ServiceHandler(HubAuthenticated, web.RequestHandler):
             target = f" for {user}" if user else ""
             raise web.HTTPError(403, f"You are not allowed to do this{target} (needs {scope}).")
 
-    def exercise(self, exercise_id: str) -> Exercise:
-        exercise = self.course.exercises.get(exercise_id)
-        if exercise is None:
-            raise web.HTTPError(404, f"There is no exercise {exercise_id!r} in this course.")
-        return exercise
-
-    def reply(self, model: BaseModel) -> None:
-        self.set_header("Content-Type", "application/json")
-        self.finish(model.model_dump_json())
-
-    def _handle_request_exception(self, e: BaseException) -> None:
-        if isinstance(e, CourseError):
-            if not self._finished:
-                self.send_error(e.status, exc_info=(type(e), e, e.__traceback__))
-            return
-        super()._handle_request_exception(e)
-
-    def write_error(self, status_code: int, **kwargs: Any) -> None:
-        exc = kwargs.get("exc_info", (None, None, None))[1]
-        if isinstance(exc, CourseError):
-            message = exc.message
-        elif isinstance(exc, web.HTTPError) and exc.log_message:
-            message = exc.log_message % exc.args if exc.args else exc.log_message
-        elif status_code >= 500:
-            message = "The grading service failed to handle this request; see its log."
-        else:
-            message = self._reason
-        self.set_header("Content-Type", "application/json")
-        self.finish(json.dumps({"message": message}))
-
 
 class GradeHandler(ServiceHandler):
     @web.authenticated
     async def post(self, exercise_id: str) -> None:
         self.require(SUBMIT, self.user_name)
         exercise = self.exercise(exercise_id)
-        if len(self.request.body) > 2 * self.max_code_bytes + 10_000:
-            raise web.HTTPError(413, "The code is too large to grade.")
-        try:
-            attempt = Attempt.model_validate_json(self.request.body)
-        except ValidationError as err:
-            first = err.errors()[0]
-            where = ".".join(str(p) for p in first["loc"]) or "body"
-            raise web.HTTPError(400, f"Invalid request: {where}: {first['msg']}.") from err
-        if len(attempt.code.encode("utf-8")) > self.max_code_bytes:
-            raise web.HTTPError(
-                413,
-                f"Your code is longer than the {self.max_code_bytes // 1000} kB this class grades.",
-            )
+        attempt = self.parse_attempt(self.max_code_bytes)
         self.reply(await self.backend.grade(self.user_name, exercise, attempt.code))
 
 
