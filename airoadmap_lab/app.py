@@ -10,11 +10,12 @@ from pathlib import Path
 from jupyter_core.paths import jupyter_data_dir
 from jupyter_server.extension.application import ExtensionApp
 from jupyter_server.utils import url_path_join
-from traitlets import Bool, Float, Int, List, Unicode, default
+from traitlets import List, Unicode, default
 
 from .backends import Backend, ClassroomBackend, LocalBackend
 from .catalog import builtin_course_dir, load_course
-from .grading import Grader, SandboxConfig
+from .grading import Grader
+from .grading_settings import GradingSettings
 from .handlers import ROUTES
 from .progress import ProgressStore, sqlite_url
 from .services import CourseServices
@@ -22,7 +23,7 @@ from .services import CourseServices
 API_PREFIX = "airoadmap-lab/api"
 
 
-class AiroadmapLab(ExtensionApp):
+class AiroadmapLab(GradingSettings, ExtensionApp):
     """The AI Engineering Roadmap course: catalog, grading and progress for JupyterLab."""
 
     name = "airoadmap_lab"
@@ -45,21 +46,6 @@ class AiroadmapLab(ExtensionApp):
     progress_user = Unicode(
         config=True,
         help="The name progress is recorded under on this server. Default: the OS user.",
-    )
-    grading_workers = Int(
-        2, config=True, help="Attempts graded at the same time; more queue in order."
-    )
-    max_time_s = Float(
-        30.0, config=True, help="Upper bound on any exercise's wall-clock time limit (s)."
-    )
-    max_memory_mb = Int(4096, config=True, help="Upper bound on any exercise's memory limit (MiB).")
-    max_code_bytes = Int(200_000, config=True, help="Largest attempt accepted for grading (bytes).")
-    max_output_bytes = Int(64_000, config=True, help="Captured output kept per attempt (bytes).")
-    require_isolation = Bool(
-        False,
-        config=True,
-        help="Refuse to grade unless every sandbox layer is available (otherwise grading degrades "
-        "with a warning in the log).",
     )
     classroom_service_url = Unicode(
         config=True,
@@ -117,15 +103,7 @@ class AiroadmapLab(ExtensionApp):
             )
             return ClassroomBackend(self.classroom_service_url, token)
         grader = Grader(
-            SandboxConfig(
-                max_time_s=self.max_time_s,
-                max_memory_mb=self.max_memory_mb,
-                max_output_bytes=self.max_output_bytes,
-                max_code_bytes=self.max_code_bytes,
-                hide_paths=tuple(roots) + (Path(jupyter_data_dir()),),
-                workers=self.grading_workers,
-                require_isolation=self.require_isolation,
-            ),
+            self.sandbox_config([*roots, Path(jupyter_data_dir())]),
             log=self.log,
         )
         # The warm worker imports numpy, scikit-learn and torch: start it now, off the main thread,

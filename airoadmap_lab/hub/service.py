@@ -17,18 +17,19 @@ from urllib.parse import urlparse
 
 from tornado import web
 from tornado.httpserver import HTTPServer
-from traitlets import Bool, Enum, Float, Int, List, Unicode, default
+from traitlets import Enum, Int, List, Unicode, default
 from traitlets.config import Application
 
 from ..backends import LocalBackend
 from ..catalog import builtin_course_dir, load_course
-from ..grading import Grader, SandboxConfig
+from ..grading import Grader
+from ..grading_settings import GradingSettings
 from ..progress import ProgressStore, sqlite_url
 from ..solution_policy import MODES, SolutionPolicy
 from .handlers import routes
 
 
-class AiroadmapHubService(Application):
+class AiroadmapHubService(GradingSettings, Application):
     """Grade a class's attempts and keep its gradebook, as a JupyterHub service."""
 
     name = "airoadmap-hub-service"
@@ -54,18 +55,6 @@ class AiroadmapHubService(Application):
         "after_passed, or never.",
     )
     solution_after_failed = Int(3, config=True, help="N for solution_policy = after_failed.")
-    grading_workers = Int(
-        2, config=True, help="Attempts graded at once; more queue in order. About one per core."
-    )
-    max_time_s = Float(30.0, config=True, help="Upper bound on any exercise's time limit (s).")
-    max_memory_mb = Int(4096, config=True, help="Upper bound on any exercise's memory limit (MiB).")
-    max_code_bytes = Int(200_000, config=True, help="Largest attempt accepted (bytes).")
-    require_isolation = Bool(
-        True,
-        config=True,
-        help="Refuse to start unless every sandbox layer (fork server, namespaces, seccomp) is "
-        "available. Students' code runs next to the full course here: keep this on in a class.",
-    )
     service_url = Unicode(config=True, help="Where to listen. Default: $JUPYTERHUB_SERVICE_URL.")
     service_prefix = Unicode(config=True, help="URL prefix. Default: $JUPYTERHUB_SERVICE_PREFIX.")
     config_file = Unicode("", config=True, help="A Python config file to load (traitlets).")
@@ -77,6 +66,11 @@ class AiroadmapHubService(Application):
         "workers": "AiroadmapHubService.grading_workers",
         "config": "AiroadmapHubService.config_file",
     }
+
+    @default("require_isolation")
+    def _default_require_isolation(self) -> bool:
+        # Students' code runs next to the full course here: refuse to grade without every layer.
+        return True
 
     @default("db_url")
     def _default_db_url(self) -> str:
@@ -104,14 +98,7 @@ class AiroadmapHubService(Application):
         for problem in self.course.problems:
             self.log.warning("course problem: %s", problem)
         grader = Grader(
-            SandboxConfig(
-                max_time_s=self.max_time_s,
-                max_memory_mb=self.max_memory_mb,
-                max_code_bytes=self.max_code_bytes,
-                hide_paths=tuple(roots),
-                workers=self.grading_workers,
-                require_isolation=self.require_isolation,
-            ),
+            self.sandbox_config(roots),
             log=self.log,
         )
         grader.start()
