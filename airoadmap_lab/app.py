@@ -17,7 +17,8 @@ from .catalog import builtin_course_dir, load_course
 from .grading import Grader
 from .grading_settings import GradingSettings
 from .handlers import ROUTES
-from .progress import ProgressStore, sqlite_url
+from .progress import ProgressStore, SchemaMismatch
+from .progress.engine import personal_database_url, sqlite_path
 from .services import CourseServices
 
 API_PREFIX = "airoadmap-lab/api"
@@ -41,7 +42,9 @@ class AiroadmapLab(GradingSettings, ExtensionApp):
     )
     progress_url = Unicode(
         config=True,
-        help="SQLAlchemy URL of the progress store. Default: a SQLite file in the Jupyter data dir.",
+        help="SQLAlchemy URL of the progress store. Default: a SQLite file in the Jupyter data dir. "
+        "A SQLite file made by an older version is upgraded on start (a copy of it is kept beside "
+        "it); another database must be upgraded with `jupyter airoadmap db upgrade --url URL`.",
     )
     progress_user = Unicode(
         config=True,
@@ -60,7 +63,7 @@ class AiroadmapLab(GradingSettings, ExtensionApp):
 
     @default("progress_url")
     def _default_progress_url(self) -> str:
-        return sqlite_url(Path(jupyter_data_dir()) / "airoadmap-lab" / "progress.sqlite3")
+        return personal_database_url()
 
     @default("progress_user")
     def _default_progress_user(self) -> str:
@@ -102,6 +105,7 @@ class AiroadmapLab(GradingSettings, ExtensionApp):
                 "airoadmap-lab: classroom mode, grading at %s", self.classroom_service_url
             )
             return ClassroomBackend(self.classroom_service_url, token)
+        store = self.open_progress_store()
         grader = Grader(
             self.sandbox_config([*roots, Path(jupyter_data_dir())]),
             log=self.log,
@@ -109,7 +113,20 @@ class AiroadmapLab(GradingSettings, ExtensionApp):
         # The warm worker imports numpy, scikit-learn and torch: start it now, off the main thread,
         # so the first Check is fast and start-up is not delayed.
         threading.Thread(target=grader.start, name="airoadmap-grader-start", daemon=True).start()
-        return LocalBackend(course, grader, ProgressStore(self.progress_url))
+        return LocalBackend(course, grader, store)
+
+    def open_progress_store(self) -> ProgressStore:
+        """The learner's store; a personal SQLite file is upgraded to this version's schema."""
+        try:
+            store = ProgressStore(
+                self.progress_url, auto_upgrade=sqlite_path(self.progress_url) is not None
+            )
+        except SchemaMismatch as err:
+            self.log.error("airoadmap-lab: %s", err)
+            raise
+        if store.schema_upgrade is not None:
+            self.log.info("airoadmap-lab: %s", store.schema_upgrade.describe())
+        return store
 
     def initialize_handlers(self) -> None:
         kwargs = {"services": self.services}

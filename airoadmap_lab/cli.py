@@ -181,11 +181,29 @@ def cmd_strip_private(args: argparse.Namespace) -> int:
     return 0
 
 
+def _existing_database(url: str) -> str | None:
+    """An error message when ``url`` names a SQLite file that is not there (nothing is created)."""
+    from .progress.engine import sqlite_path
+
+    path = sqlite_path(url)
+    if path is not None and not path.is_file():
+        return f"error: there is no database file {path}"
+    return None
+
+
 def cmd_gradebook(args: argparse.Namespace) -> int:
     from .gradebook import gradebook_csv, gradebook_model
-    from .progress import ProgressStore
+    from .progress import ProgressStore, SchemaMismatch
 
-    store = ProgressStore(args.db_url)
+    missing = _existing_database(args.db_url)
+    if missing:
+        print(missing, file=sys.stderr)
+        return 2
+    try:
+        store = ProgressStore(args.db_url, auto_upgrade=False)
+    except SchemaMismatch as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
     try:
         book = gradebook_model(_course(args.course), store)
     finally:
@@ -194,6 +212,37 @@ def cmd_gradebook(args: argparse.Namespace) -> int:
         print(book.model_dump_json(indent=2))
     else:
         sys.stdout.write(gradebook_csv(book))
+    return 0
+
+
+def cmd_db_current(args: argparse.Namespace) -> int:
+    from .progress.engine import make_engine
+    from .progress.migrations import schema_status
+
+    missing = _existing_database(args.url)
+    if missing:
+        print(missing, file=sys.stderr)
+        return 2
+    engine = make_engine(args.url)
+    try:
+        print(schema_status(engine).describe())
+    finally:
+        engine.dispose()
+    return 0
+
+
+def cmd_db_upgrade(args: argparse.Namespace) -> int:
+    from .progress.engine import make_engine
+    from .progress.migrations import SchemaMismatch, upgrade
+
+    engine = make_engine(args.url)
+    try:
+        print(upgrade(engine).describe())
+    except SchemaMismatch as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+    finally:
+        engine.dispose()
     return 0
 
 
@@ -255,6 +304,24 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--course", help="a course folder (default: the built-in course)")
     p.set_defaults(func=cmd_gradebook)
 
+    p = sub.add_parser("db", help="the progress or gradebook database's schema revision")
+    db = p.add_subparsers(dest="db_command", required=True)
+    for name, func, text in (
+        ("current", cmd_db_current, "say which schema revision the database is at"),
+        (
+            "upgrade",
+            cmd_db_upgrade,
+            "upgrade the database to this version's schema (back it up first)",
+        ),
+    ):
+        q = db.add_parser(name, help=text)
+        q.add_argument(
+            "--url",
+            default=None,
+            help="SQLAlchemy URL of the database (default: this user's personal progress file)",
+        )
+        q.set_defaults(func=func)
+
     p = sub.add_parser(
         "hub-service", help="run the classroom grading service (as a JupyterHub service)"
     )
@@ -268,6 +335,10 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of `jupyter airoadmap` (the `jupyter-airoadmap` script)."""
     args = build_parser().parse_args(argv)
+    if getattr(args, "db_command", None) and args.url is None:
+        from .progress.engine import personal_database_url
+
+        args.url = personal_database_url()
     return int(args.func(args))
 
 

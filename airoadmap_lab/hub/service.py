@@ -24,7 +24,7 @@ from ..backends import LocalBackend
 from ..catalog import builtin_course_dir, load_course
 from ..grading import Grader
 from ..grading_settings import GradingSettings
-from ..progress import ProgressStore, sqlite_url
+from ..progress import ProgressStore, SchemaMismatch, sqlite_url
 from ..solution_policy import MODES, SolutionPolicy
 from .handlers import routes
 
@@ -97,6 +97,13 @@ class AiroadmapHubService(GradingSettings, Application):
         self.course = load_course(roots)
         for problem in self.course.problems:
             self.log.warning("course problem: %s", problem)
+        # The gradebook is never upgraded behind the deployer's back (JupyterHub's rule too): an
+        # older or unknown schema stops the service with the command that upgrades it.
+        try:
+            store = ProgressStore(self.db_url, auto_upgrade=False)
+        except SchemaMismatch as err:
+            self.log.critical("%s", err)
+            self.exit(1)
         grader = Grader(
             self.sandbox_config(roots),
             log=self.log,
@@ -105,7 +112,7 @@ class AiroadmapHubService(GradingSettings, Application):
         self.backend = LocalBackend(
             self.course,
             grader,
-            ProgressStore(self.db_url),
+            store,
             SolutionPolicy(self.solution_policy, self.solution_after_failed),
         )
         kwargs = {

@@ -1,5 +1,7 @@
 """Progress: attempts, best scores, hint and solution reveals (SQLite or any SQLAlchemy URL)."""
 
-from .store import AttemptRecord, ExerciseProgress, ProgressStore, sqlite_url
+from .engine import sqlite_url
+from .migrations import SchemaMismatch
+from .store import AttemptRecord, ExerciseProgress, ProgressStore
 
-__all__ = ["AttemptRecord", "ExerciseProgress", "ProgressStore", "sqlite_url"]
+__all__ = ["AttemptRecord", "ExerciseProgress", "ProgressStore", "SchemaMismatch", "sqlite_url"]

@@ -9,55 +9,12 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass
-from pathlib import Path
 
-from sqlalchemy import (
-    Column,
-    Float,
-    Index,
-    Integer,
-    MetaData,
-    String,
-    Table,
-    Text,
-    create_engine,
-    delete,
-    event,
-    func,
-    insert,
-    select,
-)
-from sqlalchemy.engine import Engine
+from sqlalchemy import Integer, delete, func, insert, select
 
-metadata = MetaData()
-
-attempts = Table(
-    "attempts",
-    metadata,
-    Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("user", String(255), nullable=False),
-    Column("exercise_id", String(255), nullable=False),
-    Column("exercise_version", Integer, nullable=False),
-    Column("status", String(32), nullable=False),
-    Column("score", Float, nullable=False),
-    Column("max_score", Float, nullable=False),
-    Column("duration_ms", Float, nullable=False),
-    Column("code", Text, nullable=False),
-    Column("created_at", Float, nullable=False),
-    Index("ix_attempts_user_exercise", "user", "exercise_id"),
-)
-
-reveals = Table(
-    "reveals",
-    metadata,
-    Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("user", String(255), nullable=False),
-    Column("exercise_id", String(255), nullable=False),
-    Column("kind", String(16), nullable=False),  # "hint" | "solution"
-    Column("hint_index", Integer, nullable=True),
-    Column("created_at", Float, nullable=False),
-    Index("ix_reveals_user_exercise", "user", "exercise_id"),
-)
+from .engine import make_engine
+from .migrations import Upgrade, ensure_current
+from .tables import attempts, reveals
 
 
 @dataclass(frozen=True)
@@ -89,34 +46,28 @@ class AttemptRecord:
     code: str
 
 
-def sqlite_url(path: Path) -> str:
-    """The SQLAlchemy URL of a SQLite file."""
-    return f"sqlite:///{path}"
-
-
-def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
-    cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA journal_mode=WAL")
-    # WAL + NORMAL: a killed process loses no committed write; only a power cut can roll back the
-    # last few (never corrupt the file). FULL would add an fsync to every graded attempt.
-    cursor.execute("PRAGMA synchronous=NORMAL")
-    cursor.execute("PRAGMA busy_timeout=10000")
-    cursor.close()
-
-
 class ProgressStore:
     """Records attempts and reveals, and answers progress questions. Thread-safe."""
 
-    def __init__(self, url: str) -> None:
-        if url.startswith("sqlite:///"):
-            Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
+    def __init__(self, url: str, *, auto_upgrade: bool) -> None:
+        """Open the database at ``url``, creating its tables when it is empty.
+
+        A database at an older schema is upgraded with ``auto_upgrade`` (a backup of a SQLite file
+        is kept beside it) and refused otherwise; one at a newer schema is always refused
+        (:class:`~airoadmap_lab.progress.migrations.SchemaMismatch`, with the command to run).
+        """
         self.url = url
-        self.engine: Engine = create_engine(url, future=True, pool_pre_ping=True)
-        if self.engine.dialect.name == "sqlite":
-            event.listen(self.engine, "connect", _sqlite_pragmas)
-        metadata.create_all(self.engine)
+        self.engine = make_engine(url)
+        try:
+            self.schema_upgrade: Upgrade | None = ensure_current(
+                self.engine, auto_upgrade=auto_upgrade
+            )
+        except BaseException:
+            self.engine.dispose()
+            raise
 
     def close(self) -> None:
+        """Close every pooled connection."""
         self.engine.dispose()
 
     # -- writes: each one transaction ------------------------------------------------------------
@@ -146,7 +97,9 @@ class ProgressStore:
                     created_at=time.time(),
                 )
             )
-            return int(result.inserted_primary_key[0])
+            key = result.inserted_primary_key
+            assert key is not None  # an INSERT of one row always has one
+            return int(key[0])
 
     def record_reveal(
         self, user: str, exercise_id: str, kind: str, hint_index: int | None = None
