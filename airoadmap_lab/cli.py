@@ -35,6 +35,7 @@ def cmd_list(args: argparse.Namespace) -> int:
             "section": exercise.section_id,
             "topic": exercise.topic_id,
             "lesson": exercise.lesson_id,
+            "capstone": exercise.capstone,
         }
         for exercise in course.exercises.values()
     ]
@@ -48,8 +49,12 @@ def cmd_list(args: argparse.Namespace) -> int:
             for lesson in topic.lessons:
                 print(f"    {lesson.id}: {lesson.title}")
                 for exercise in lesson.exercises:
-                    print(f"      - {exercise.id}: {exercise.title}")
-    print(f"\n{len(course.lessons)} lessons, {len(course.exercises)} exercises")
+                    mark = " (capstone)" if exercise.capstone else ""
+                    print(f"      - {exercise.id}: {exercise.title}{mark}")
+    capstones = sum(e.capstone for e in course.exercises.values())
+    print(
+        f"\n{len(course.lessons)} lessons, {len(course.exercises)} exercises, {capstones} capstones"
+    )
     if course.problems:
         print(
             f"{len(course.problems)} problem(s): run `jupyter airoadmap validate`", file=sys.stderr

@@ -314,6 +314,7 @@ class _Loader:
             lesson_id=lesson.id,
             topic_id=lesson.topic_id,
             section_id=lesson.section_id,
+            capstone=bool(data.get("capstone", False)),
         )
 
     def parses(self, path: Path, code: str) -> bool:

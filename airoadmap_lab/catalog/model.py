@@ -65,6 +65,7 @@ class Exercise:
     lesson_id: str = ""
     topic_id: str = ""
     section_id: str = ""
+    capstone: bool = False
 
 
 @dataclass

@@ -32,6 +32,31 @@ def test_fixture_course_loads_whole_tree(course_copy: Path) -> None:
     assert [r.id for r in course.resources_for("more")] == ["a-site"]
 
 
+def test_capstone_flag_is_read_and_defaults_to_false(course_copy: Path) -> None:
+    _replace(
+        course_copy / EXERCISE / "exercise.yaml", "version: 1\n", "version: 1\ncapstone: true\n"
+    )
+
+    course = load_course([course_copy])
+
+    assert course.problems == []
+    assert course.exercises["add-numbers"].capstone is True
+    assert course.exercises["scale-vector"].capstone is False
+
+
+def test_a_capstone_flag_that_is_not_a_boolean_is_reported(course_copy: Path) -> None:
+    _replace(
+        course_copy / EXERCISE / "exercise.yaml",
+        "version: 1\n",
+        "version: 1\ncapstone: yes please\n",
+    )
+
+    course = load_course([course_copy])
+
+    assert any("capstone" in f"{p.field} {p.message}" for p in course.problems), course.problems
+    assert "add-numbers" not in course.exercises
+
+
 def test_builtin_roadmap_has_five_sections_eighteen_topics_and_the_reading_list() -> None:
     course = load_course([builtin_course_dir()])
 
