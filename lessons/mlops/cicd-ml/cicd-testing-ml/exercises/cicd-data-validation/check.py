@@ -18,6 +18,7 @@ SCHEMA = {
     "score": {"type": "float", "min": 0.0, "max": 1.0},
     "country": {"type": "category", "values": ["DE", "FR", "IT", "NL"]},
     "name": {"type": "str", "nullable": True},
+    "weight": {"type": "float"},
 }
 
 
@@ -35,7 +36,16 @@ def clean_batch() -> dict[str, list]:
     country = [str(c) for c in rng.choice(["DE", "FR", "IT", "NL"], size=n)]
     name: list = [f"user{i}" for i in range(n)]
     name[8] = None
-    return {"age": age, "income": income, "score": score, "country": country, "name": name}
+    weight = [float(w) for w in rng.normal(0.0, 50.0, size=n)]  # no bounds: any finite float
+    weight[9] = -1e300
+    return {
+        "age": age,
+        "income": income,
+        "score": score,
+        "country": country,
+        "name": name,
+        "weight": weight,
+    }
 
 
 def with_value(column: str, row: int, value: object) -> Callable[[dict], dict]:
@@ -92,6 +102,9 @@ RANGES = [
     ("score 1.5, above the maximum 1.0", with_value("score", 13, 1.5)),
     ("score inf", with_value("score", 14, INF)),
     ("income -inf (a nullable column without maximum)", with_value("income", 15, -INF)),
+    ("income inf (a column with a minimum but no maximum)", with_value("income", 16, INF)),
+    ("weight inf (a float column without any bounds)", with_value("weight", 17, INF)),
+    ("weight -inf (a float column without any bounds)", with_value("weight", 18, -INF)),
 ]
 TYPES = [
     ("age 30.0, a float in an int column", with_value("age", 16, 30.0)),
@@ -119,6 +132,7 @@ TABLE = [
     ("column 'name' one row shorter than the others", truncate("name")),
     ("no rows at all", empty),
     ("no rows and an extra column", both(empty, add("debug"))),
+    ("no columns at all ({})", lambda batch: {}),
     (
         "score missing and a NaN in age (value checks still run)",
         both(drop("score"), with_value("age", 3, NAN)),
@@ -126,10 +140,12 @@ TABLE = [
     (
         "a shorter column plus a bad age (value checks skipped)",
         both(truncate("name"), with_value("age", 5, 5)),
+        "When the lengths differ, report LENGTH_MISMATCH and skip the value checks.",
     ),
     (
         "an unexpected column holding strings (not value-checked)",
         both(add("debug"), with_value("debug", 0, "x")),
+        "Value checks run only on the columns the schema lists.",
     ),
 ]
 COMBINED = [
@@ -143,8 +159,36 @@ COMBINED = [
 ]
 
 
-def run_cases(t, cases: list[tuple[str, Callable[[dict], dict]]]) -> None:
-    for case, corrupt in cases:
+MISSED_ADVICE = {
+    "RANGE": "inf and -inf are out of range in every numeric column, also in one without 'min' "
+    "or 'max': test them with math.isinf, since a missing bound compares nothing.",
+    "TYPE": "An int column takes int but not bool or float; a float column takes int or float but "
+    "not bool; str and category columns take str only. Test bool first: isinstance(True, int) "
+    "is True.",
+    "NULL": "A value is null when it is None or a float NaN, and NaN passes every comparison "
+    "unnoticed: test it with math.isnan before the type and range checks.",
+    "CATEGORY": "Compare the string with the allowed values exactly: case matters.",
+    "MISSING_COLUMN": "Every schema column absent from the batch is reported, also when the batch "
+    "is empty.",
+    "UNEXPECTED_COLUMN": "Every batch column that the schema does not list is reported.",
+    "LENGTH_MISMATCH": "Compare the lengths of all columns.",
+    "EMPTY": "EMPTY applies when every column has length 0, and also when there are no columns.",
+}
+EXTRA_ADVICE = {
+    "RANGE": "The bounds are inclusive: min and max themselves are fine; a null is never a RANGE "
+    "error.",
+    "TYPE": "A null (None or NaN) is reported as NULL (or not at all in a nullable column), never "
+    "as TYPE; an int is a valid float.",
+    "NULL": "Nulls in a column with 'nullable': True are allowed.",
+    "CATEGORY": "Only values outside 'values' are a CATEGORY error; a null is not.",
+    "EMPTY": "EMPTY is for a batch whose columns all have length 0 (or no columns).",
+    "LENGTH_MISMATCH": "Columns of equal length are aligned.",
+}
+
+
+def run_cases(t, cases: list[tuple]) -> None:
+    """Each case is (description, corrupt) or (description, corrupt, advice on failure)."""
+    for case, corrupt, *case_advice in cases:
         batch = corrupt(copy.deepcopy(clean_batch()))
         expected = t.ref.validate_batch(batch, SCHEMA)
         got = t.call("validate_batch", batch, SCHEMA)
@@ -160,10 +204,13 @@ def run_cases(t, cases: list[tuple[str, Callable[[dict], dict]]]) -> None:
                 parts.append(f"missed {', '.join(missing)}")
             if extra:
                 parts.append(f"also reported {', '.join(extra)}")
-            raise Fail(
-                f"On the fixture '{case}' your validator {' and '.join(parts)}. Reread the rule for "
-                "that code in the prompt."
+            first = (missing or extra)[0].split(":")[0]
+            advice = (MISSED_ADVICE if missing else EXTRA_ADVICE).get(
+                first, "Reread the rule for that code in the prompt."
             )
+            if case_advice:
+                advice = case_advice[0]
+            raise Fail(f"On the fixture '{case}' your validator {' and '.join(parts)}. {advice}")
 
 
 @checks.test("A clean batch (with values on the bounds and allowed nulls) gives []", points=2)

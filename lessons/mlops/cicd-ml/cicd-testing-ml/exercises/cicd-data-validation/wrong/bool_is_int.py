@@ -1,5 +1,6 @@
 # expect-status: failed
 # expect-message: age True, a bool in an int column
+# mistake: Accepts True/False as numbers because isinstance(True, int) is True.
 """isinstance(True, int) is True: booleans pass as numbers."""
 
 import math

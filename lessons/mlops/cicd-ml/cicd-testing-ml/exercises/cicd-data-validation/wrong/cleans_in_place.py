@@ -1,5 +1,6 @@
 # expect-status: failed
 # expect-message: changed its input
+# mistake: Rewrites NaN to None in the caller's lists while validating (a validator must not edit data).
 """Normalises NaN to None in the caller's lists while validating: a validator must not edit data."""
 
 import math

@@ -1,6 +1,7 @@
 # expect-status: failed
 # expect-message: clean batch
 # expect-message: RANGE:age
+# mistake: Treats min and max as exclusive bounds, so the bounds themselves are flagged.
 """Bounds treated as exclusive: age 18 and score 1.0 are flagged although the bounds are inclusive."""
 
 import math

@@ -1,5 +1,6 @@
 # expect-status: failed
 # expect-message: score NaN
+# mistake: Treats only None as null, so a NaN passes every type and range check.
 """Only None counts as missing; a NaN then slips through every comparison unnoticed."""
 
 import math
