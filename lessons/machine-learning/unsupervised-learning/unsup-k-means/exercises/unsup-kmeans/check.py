@@ -73,6 +73,14 @@ def prompt_example(t):
         "(a point equally near two centres goes to the smaller index)",
     )
     expect_close(centers, [[0.0, 0.5], [5.5, 5.0]], what="centers on the prompt's example")
+    # After one iteration the tie of point [0, 1] is still visible in the labels.
+    labels, centers = unpack(t.call("kmeans", X, init, 1), 4, 2, 2, "the prompt's example")
+    expect_equal(
+        labels.tolist(),
+        [0, 0, 1, 1],
+        what="labels on the prompt's example with max_iter=1 (point [0, 1] is equally near "
+        "both starting centres and goes to the smaller index)",
+    )
 
 
 @checks.test("Same clustering as scikit-learn's KMeans on iris (two starts)", points=3)
@@ -143,6 +151,33 @@ def inertia_monotone(t):
         labels.tolist(), ref_labels.tolist(), what="labels after exactly one iteration (max_iter=1)"
     )
     expect_close(centers, ref_centers, what="centres after exactly one iteration (max_iter=1)")
+
+
+@checks.test(
+    "Stops when the assignment repeats, whatever the data's units (scaled by 1e-9, shifted by 1e6)",
+    points=2,
+)
+def units_do_not_matter(t):
+    # Lloyd's algorithm commutes with scaling and shifting the data, so the stopping rule of the
+    # prompt gives the same partition in any units; a tolerance on how far the centres moved
+    # (an absolute one, or np.allclose's relative one) stops early on one of these.
+    rng = np.random.default_rng(5)
+    base = np.concatenate([rng.normal(loc=c, size=(30, 2)) for c in (0.0, 2.0, 4.0)])
+    init_rows = [0, 1, 2]
+    ref_labels, _ = t.ref.kmeans(base, base[init_rows])
+    for label, X in (
+        ("the data scaled by 1e-9", base * 1e-9),
+        ("the data shifted by 1e6", base + 1e6),
+    ):
+        case = f"90 points in 2-D, k=3, {label}"
+        labels, centers = unpack(t.call("kmeans", X, X[init_rows]), 90, 3, 2, case)
+        ari = adjusted_rand_score(ref_labels, labels)
+        expect(
+            ari > 1 - 1e-12,
+            f"kmeans on {case}: the clusters differ from those on the same data in its original "
+            f"units (adjusted Rand index {ari:.3f}). Stop when the assignment repeats, not when "
+            "the centres move less than a tolerance: a tolerance depends on the data's units.",
+        )
 
 
 @checks.test("A centre that gets no points keeps its position", points=2)

@@ -1,3 +1,4 @@
+# mistake: Divides by zero for a centre with no points, so its centre becomes nan.
 # expect-status: failed
 # expect-message: nan or inf in the centres
 import numpy as np

@@ -1,3 +1,4 @@
+# mistake: Updates init_centers in place (centers = init_centers is an alias), so the caller's array changes.
 # expect-status: failed
 # expect-message: changed its input
 import numpy as np

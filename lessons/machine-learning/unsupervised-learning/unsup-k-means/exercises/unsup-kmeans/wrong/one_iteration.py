@@ -1,3 +1,4 @@
+# mistake: Runs one assign-and-update step and returns without iterating to convergence.
 # expect-status: failed
 # expect-message: adjusted Rand index
 import numpy as np
