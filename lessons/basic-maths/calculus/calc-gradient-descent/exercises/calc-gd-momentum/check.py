@@ -33,6 +33,7 @@ result = {
     "trajectory": _np.asarray(_traj, dtype=float),
     "x0_unchanged": bool(_np.array_equal(x0, _x0_before)),
     "calls": len(_calls),
+    "call_points": _np.array(_calls, dtype=float).reshape(len(_calls), len(x0)),
 }
 """
 
@@ -67,6 +68,33 @@ def _quadratic_problem() -> tuple[np.ndarray, np.ndarray]:
     return M @ M.T + np.eye(3), rng.normal(size=3)
 
 
+def _diagnose(got: np.ndarray, expected: np.ndarray, call_points: np.ndarray, first: int) -> str:
+    """A hint naming the most likely cause of a trajectory that first differs at row `first`.
+
+    The points where grad_fn was called are recorded in the sandbox: they only shape this
+    feedback, never the score.
+    """
+    if len(got) - first > 1 and np.allclose(got[first:], got[-1]):
+        return (
+            f"Rows {first} to {len(got) - 1} are all equal: you may be appending the same array "
+            "and updating it in place (x -= ...). Append a copy, or write x = x - lr * v."
+        )
+    if first == 0:
+        return "Row 0 must be x0 itself."
+    if len(call_points) >= first and np.allclose(
+        call_points[: first - 1], expected[: first - 1], rtol=1e-8, atol=1e-10
+    ):
+        if not np.allclose(call_points[first - 1], got[first - 1], rtol=1e-8, atol=1e-10):
+            return (
+                f"grad_fn was called at a point other than the current x_{first - 1} for step "
+                f"{first}: evaluate the gradient at x_t itself (no look-ahead, as in Nesterov)."
+            )
+    return (
+        "Check the velocity rule v = momentum * v + g (no (1 - momentum) factor) and the "
+        "update x = x - lr * v."
+    )
+
+
 def _compare(t, problem: str, x0: tuple, lr: float, steps: int, momentum: float) -> None:
     case = (
         f"gd on {'the Rosenbrock function' if problem == 'rosenbrock' else 'a 3-D quadratic bowl'}"
@@ -97,15 +125,7 @@ def _compare(t, problem: str, x0: tuple, lr: float, steps: int, momentum: float)
         return
     bad_rows = np.where(~np.all(np.isclose(got, expected, rtol=1e-8, atol=1e-10), axis=1))[0]
     first = int(bad_rows[0])
-    if len(got) > 1 and np.allclose(got, got[-1]):
-        hint = "All rows are equal: you may be appending the same array and updating it in place."
-    elif first == 0:
-        hint = "Row 0 must be x0 itself."
-    else:
-        hint = (
-            "Check the velocity rule v = momentum * v + g (no (1 - momentum) factor) and the "
-            "update x = x - lr * v, with g evaluated at the current point."
-        )
+    hint = _diagnose(got, expected, out["call_points"], first)
     raise Fail(f"{case}: the trajectory differs from torch.optim.SGD's from row {first} on. {hint}")
 
 

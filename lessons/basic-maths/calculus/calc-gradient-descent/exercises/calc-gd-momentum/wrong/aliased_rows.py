@@ -1,3 +1,4 @@
+# mistake: Appends x and then updates it in place (x -= ...), so all rows alias one array.
 # expect-status: failed
 # expect-message: appending the same array
 """Appends the same array to the trajectory and updates it in place."""

@@ -1,3 +1,4 @@
+# mistake: Dampens the velocity, v = momentum * v + (1 - momentum) * g (Adam's first moment), which is not SGD momentum.
 # expect-status: failed
 # expect-message: no (1 - momentum) factor
 """Averages the gradient like Adam's first moment, v = m v + (1 - m) g, instead of SGD momentum."""

@@ -1,3 +1,4 @@
+# mistake: Records only the points after each update, so the trajectory misses x0 and has steps rows, not steps + 1.
 # expect-status: failed
 # expect-message: steps + 1 rows
 """Records only the points after each update, so the trajectory is one row short."""

@@ -1,3 +1,4 @@
+# mistake: Uses x = x0 (no copy) and updates x in place, which changes the caller's x0.
 # expect-status: failed
 # expect-message: changed x0
 """Uses x = x0 (no copy) and updates x in place, which changes the caller's array."""
