@@ -81,14 +81,16 @@ def _diagnose(got: np.ndarray, expected: np.ndarray, call_points: np.ndarray, fi
         )
     if first == 0:
         return "Row 0 must be x0 itself."
-    if len(call_points) >= first and np.allclose(
+    earlier_calls_ok = len(call_points) >= first and np.allclose(
         call_points[: first - 1], expected[: first - 1], rtol=1e-8, atol=1e-10
+    )
+    if earlier_calls_ok and not np.allclose(
+        call_points[first - 1], got[first - 1], rtol=1e-8, atol=1e-10
     ):
-        if not np.allclose(call_points[first - 1], got[first - 1], rtol=1e-8, atol=1e-10):
-            return (
-                f"grad_fn was called at a point other than the current x_{first - 1} for step "
-                f"{first}: evaluate the gradient at x_t itself (no look-ahead, as in Nesterov)."
-            )
+        return (
+            f"grad_fn was called at a point other than the current x_{first - 1} for step "
+            f"{first}: evaluate the gradient at x_t itself (no look-ahead, as in Nesterov)."
+        )
     return (
         "Check the velocity rule v = momentum * v + g (no (1 - momentum) factor) and the "
         "update x = x - lr * v."
