@@ -6,7 +6,6 @@ import contextlib
 import json
 import logging
 import os
-import select
 import signal
 import socket
 import subprocess
@@ -19,6 +18,7 @@ from typing import Any
 
 from .config import SandboxConfig
 from .launch import PACKAGE_ROOT, ChildHandle, ExitInfo, Launcher, LaunchSpec, clean_environment
+from .polling import wait_readable
 from .report import IsolationReport
 from .sandbox import PRIVATE_TMP, SETUP_FAILED_EXIT, SandboxPlan
 
@@ -103,7 +103,7 @@ class _ForkHandle(ChildHandle):
     def _read_status(self, timeout: float) -> None:
         end = time.monotonic() + timeout
         while self._status_open:
-            ready, _, _ = select.select([self._status_fd], [], [], max(0.0, end - time.monotonic()))
+            ready = wait_readable([self._status_fd], max(0.0, end - time.monotonic()))
             if not ready:
                 return
             chunk = os.read(self._status_fd, 4096)

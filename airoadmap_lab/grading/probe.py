@@ -8,7 +8,6 @@ buffer so a child printing without end can never block or flood the grader.
 from __future__ import annotations
 
 import os
-import select
 import time
 from pathlib import Path
 from typing import Any
@@ -16,6 +15,7 @@ from typing import Any
 from .checks import Fail, LearnerRaised
 from .codec import CodecError, TooLarge, decode_value, encode_value, recv_frame, send_frame
 from .launch import ChildHandle, ExitInfo
+from .polling import wait_readable
 
 
 class AttemptAborted(BaseException):  # noqa: N818 - BaseException so checks cannot swallow it
@@ -95,9 +95,7 @@ class SandboxProbe:
         for _ in range(256):  # bounded: a thread of the child may still be printing
             if not self._out_open:
                 return
-            ready, _, _ = select.select(
-                [self.handle.out_fd], [], [], max(0.0, end - time.monotonic())
-            )
+            ready = wait_readable([self.handle.out_fd], max(0.0, end - time.monotonic()))
             if not ready:
                 return
             self._read_out()
@@ -123,7 +121,7 @@ class SandboxProbe:
             if remaining <= 0:
                 raise self._timeout()
             fds = [sock.fileno(), self.handle.out_fd] if self._out_open else [sock.fileno()]
-            ready, _, _ = select.select(fds, [], [], remaining)
+            ready = wait_readable(fds, remaining)
             if self.handle.out_fd in ready:
                 self._read_out()
             if sock.fileno() in ready:

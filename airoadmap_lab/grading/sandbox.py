@@ -17,7 +17,6 @@ import errno
 import fcntl
 import json
 import os
-import select
 import signal
 import socket
 import sys
@@ -27,6 +26,7 @@ from typing import Any
 from . import syscalls
 from .launch import CPU_LIMIT_EXIT
 from .limits import apply_rlimits
+from .polling import wait_readable
 
 SETUP_FAILED_EXIT = 171
 NS_FLAGS = (
@@ -398,7 +398,7 @@ def run_supervisor(
 def _supervise(pid: int, ctl_fd: int, backstop_s: float) -> dict[str, Any]:
     """Wait for the child; kill it when the grader closes ``ctl_fd`` or time runs out."""
     pidfd = os.pidfd_open(pid)
-    ready, _, _ = select.select([pidfd, ctl_fd], [], [], backstop_s)
+    ready = wait_readable([pidfd, ctl_fd], backstop_s)
     timed_out = not ready
     if pidfd not in ready:
         with contextlib.suppress(ProcessLookupError):

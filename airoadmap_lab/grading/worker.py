@@ -19,7 +19,6 @@ import gc
 import importlib
 import json
 import os
-import select
 import signal
 import socket
 import sys
@@ -27,6 +26,7 @@ import time
 from typing import Any
 
 from . import syscalls
+from .polling import wait_readable
 
 # Thread pools must be sized before numpy/torch are imported.
 for _name in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "BLIS_NUM_THREADS"):
@@ -355,7 +355,7 @@ class Supervisor:
         wait = self.next_timeout()
         if timeout is not None:
             wait = timeout if wait is None else min(wait, timeout)
-        ready, _, _ = select.select(self.watched(), [], [], wait)
+        ready = wait_readable(self.watched(), wait)
         self.handle(ready)
 
 
@@ -463,7 +463,7 @@ def serve(ctrl: socket.socket) -> None:
     while ctrl_open or supervisor.attempts:
         watched = supervisor.watched() + ([ctrl.fileno()] if ctrl_open else [])
         refill = ctrl_open and supervisor.pool_short
-        ready, _, _ = select.select(watched, [], [], 0 if refill else supervisor.next_timeout())
+        ready = wait_readable(watched, 0 if refill else supervisor.next_timeout())
         supervisor.handle(ready)
         if ctrl_open and ctrl.fileno() in ready:
             ctrl_open = _accept(ctrl, supervisor)
