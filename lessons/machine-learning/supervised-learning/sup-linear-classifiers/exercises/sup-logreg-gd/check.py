@@ -119,6 +119,43 @@ def zero_steps(t):
     expect_close(b, 0.0, what="b after 0 steps")
 
 
+def variant_fit(
+    X: np.ndarray, y: np.ndarray, lr: float, steps: int, reg: float, mistake: str
+) -> tuple[np.ndarray, float]:
+    """Gradient descent with one of the usual mistakes, to name the cause of a wrong step."""
+    n, d = X.shape
+    w, b = np.zeros(d), 0.0
+    scale = 1.0 if mistake == "summed" else 1.0 / n
+    reg_w = {"no_reg_grad": 0.0, "double_reg": 2.0 * reg}.get(mistake, reg)
+    for _ in range(steps):
+        error = expit(X @ w + b) - y
+        w_new = w - lr * (X.T @ error * scale + reg_w * w)
+        if mistake == "sequential":
+            error = expit(X @ w_new + b) - y
+        grad_b = float(error.sum() * scale) + (reg * b if mistake == "reg_bias" else 0.0)
+        w, b = w_new, b - lr * grad_b
+    return w, b
+
+
+MISTAKES = {
+    "sequential": "w is updated before the bias gradient is computed. Compute both gradients "
+    "at the current (w, b) first, then update both (a simultaneous update).",
+    "reg_bias": "the bias is regularised too. The bias is not regularised, so its gradient is "
+    "just the mean of (p - y).",
+    "summed": "the gradient is summed over the samples instead of averaged: divide by N, since "
+    "the loss is a mean.",
+    "no_reg_grad": "the gradient leaves out the penalty term: the derivative of reg/2 * ||w||^2 "
+    "is reg * w.",
+    "double_reg": "the penalty's gradient is 2 * reg * w: the derivative of reg/2 * ||w||^2 is "
+    "reg * w (the 1/2 cancels the 2).",
+}
+
+
+def close(a: np.ndarray, b: np.ndarray) -> bool:
+    """Equal within the tolerance of the first-steps test."""
+    return a.shape == b.shape and bool(np.allclose(a, b, rtol=1e-9, atol=1e-12))
+
+
 @checks.test(
     "fit_logreg takes exactly the gradient steps of the prompt (1, 2 and 5 steps)", points=2
 )
@@ -127,27 +164,15 @@ def first_steps(t):
     for steps in (1, 2, 5):
         w, b = unpack_fit(t.call("fit_logreg", X, y, 0.3, steps, 0.2), f"{steps} step(s)")
         ref_w, ref_b = t.ref.fit_logreg(X, y, 0.3, steps, 0.2)
-        w_ok = w.shape == ref_w.shape and np.allclose(w, ref_w, rtol=1e-9, atol=1e-12)
-        if w_ok and not np.isclose(b, ref_b, rtol=1e-9, atol=1e-12):
-            raise Fail(
-                f"After {steps} step(s) (lr=0.3, reg=0.2) w is right but b is not. Check "
-                "the bias update: the bias is not regularised, so its gradient is just "
-                "the mean of (p - y)."
-            )
-        expect_close(
-            w,
-            ref_w,
-            what=f"w after {steps} step(s) with lr=0.3, reg=0.2 on 40 points",
-            rtol=1e-9,
-            atol=1e-12,
-        )
-        expect_close(
-            b,
-            ref_b,
-            what=f"b after {steps} step(s) with lr=0.3, reg=0.2 on 40 points",
-            rtol=1e-9,
-            atol=1e-12,
-        )
+        if close(w, ref_w) and close(np.array(b), np.array(ref_b)):
+            continue
+        case = f"After {steps} step(s) with lr=0.3, reg=0.2 on 40 points"
+        for mistake, cause in MISTAKES.items():
+            got_w, got_b = variant_fit(X, y, 0.3, steps, 0.2, mistake)
+            if close(w, got_w) and close(np.array(b), np.array(got_b)):
+                raise Fail(f"{case} (w, b) is what you get when {cause}")
+        expect_close(w, ref_w, what=f"{case}: w", rtol=1e-9, atol=1e-12)
+        expect_close(b, ref_b, what=f"{case}: b", rtol=1e-9, atol=1e-12)
 
 
 @checks.test("fit_logreg converges to the optimum of the regularised loss", points=2)

@@ -1,3 +1,4 @@
+# mistake: Subtracts the mean from X in place to centre it, which changes the caller's array.
 # expect-status: failed
 # expect-message: changed its input
 import numpy as np

@@ -1,3 +1,4 @@
+# mistake: Computes log(sigmoid(z)) directly, which underflows to log(0) = -inf for large |z|.
 # expect-status: failed
 # expect-message: underflows
 import numpy as np

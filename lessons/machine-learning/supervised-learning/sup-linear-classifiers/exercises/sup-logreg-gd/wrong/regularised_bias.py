@@ -1,5 +1,6 @@
+# mistake: Adds reg * b to the bias gradient, though the penalty is on w only.
 # expect-status: failed
-# expect-message: bias is not regularised
+# expect-message: the bias is regularised too
 import numpy as np
 
 
