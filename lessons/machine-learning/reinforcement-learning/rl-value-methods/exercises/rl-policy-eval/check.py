@@ -41,8 +41,22 @@ def expect_fixed_point(V, P, R, policy, gamma: float, case: str) -> None:
         return
     if V.shape != (P.shape[0],) or not np.all(np.isfinite(V)):
         return
-    backup = (policy * (R + gamma * P @ V)).sum(axis=1)
+    q = R + gamma * P @ V
+    backup = (policy * q).sum(axis=1)
     residual = float(np.max(np.abs(backup - V)))
+    if residual >= 1e-5:
+        # Name the backup V does satisfy, when it is one of the usual wrong ones.
+        if float(np.max(np.abs(q.max(axis=1) - V))) < 1e-5:
+            raise Fail(
+                f"{case}: V satisfies the Bellman optimality equation (a max over actions), so "
+                "it is the value of the best policy, not of the given one: that is value "
+                "iteration. Policy evaluation sums over actions weighted by policy[s, a]."
+            )
+        if float(np.max(np.abs(q.mean(axis=1) - V))) < 1e-5:
+            raise Fail(
+                f"{case}: V is the value of choosing every action equally often, not of the "
+                "given policy. Weight each action's backup by policy[s, a]."
+            )
     expect(
         residual < 1e-5,
         f"{case}: one more Bellman sweep would still change V by up to {residual:.3g}, so V "

@@ -1,3 +1,4 @@
+# mistake: Runs a fixed number of sweeps (10) instead of sweeping until the largest change is below theta.
 # expect-status: failed
 # expect-message: gamma=1
 import numpy as np

@@ -1,3 +1,4 @@
+# mistake: Leaves gamma out of the backup, so discounted values are wrong.
 # expect-status: failed
 # expect-message: gamma=0.9
 import numpy as np

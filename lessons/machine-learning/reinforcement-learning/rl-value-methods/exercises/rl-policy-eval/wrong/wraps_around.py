@@ -1,3 +1,4 @@
+# mistake: Lets a move off the grid wrap around to the other side instead of staying in place.
 # expect-status: failed
 # expect-message: state 3 (row 0, column 3), action 1 (right)
 import numpy as np
