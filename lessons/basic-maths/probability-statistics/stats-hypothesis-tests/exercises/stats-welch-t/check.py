@@ -79,11 +79,6 @@ def errors(t):
         )
 
 
-_NULL_RUN = """
-result = [list(welch_t(a_all[i], b_all[i])) for i in range(len(a_all))]
-"""
-
-
 @checks.test(
     "Under a true null with unequal variances, rejects 2%-9% of 400 tests at 0.05", points=2
 )
@@ -92,12 +87,14 @@ def null_rejection_rate(t):
     # Small group with the large spread: the case where a pooled-variance test over-rejects.
     a_all = rng.normal(0.0, 3.0, size=(400, 6))
     b_all = rng.normal(0.0, 1.0, size=(400, 30))
-    try:
-        out = np.asarray(t.run(_NULL_RUN, a_all=a_all, b_all=b_all), dtype=float)
-    except LearnerRaised as err:
-        raise Fail(
-            f"welch_t raised {err.type_name} on a simulated data set: {err.message}"
-        ) from None
+    # One call per simulated data set: each (t, df) crosses the probe boundary and the
+    # rejection rate is computed here, on the trusted side.
+    out = np.array(
+        [
+            _welch(t, a, b, f"simulated data set {i} (sizes 6 and 30)")
+            for i, (a, b) in enumerate(zip(a_all, b_all, strict=True))
+        ]
+    )
     p = 2 * stats.t.sf(np.abs(out[:, 0]), out[:, 1])
     rate = float(np.mean(p < 0.05))
     expect(
@@ -160,7 +157,8 @@ def permutation_matches(t):
             abs(got - ref) <= 1.5 / 2001,
             f"{what} gives {got:.4f}, which differs from the expected p-value by more than one "
             "count. Check: a two-sided count abs(t_perm) >= abs(t_obs), one rng.permutation of the "
-            "pooled data per round, and (count + 1) / (n_permutations + 1).",
+            "pooled data per round (a fresh permutation of the original pooled array each time, "
+            "not a reshuffle of the previous round's), and (count + 1) / (n_permutations + 1).",
         )
 
 

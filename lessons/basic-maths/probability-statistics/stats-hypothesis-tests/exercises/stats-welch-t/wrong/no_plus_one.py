@@ -1,3 +1,4 @@
+# mistake: Returns count / n_permutations, which is exactly 0 when no shuffle is as extreme as the data.
 # expect-status: failed
 # expect-message: count the observed arrangement
 """Returns count / n_permutations, which can be exactly 0."""

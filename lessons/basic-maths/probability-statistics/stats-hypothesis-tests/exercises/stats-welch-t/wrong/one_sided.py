@@ -1,3 +1,4 @@
+# mistake: Counts t_perm >= t_obs (one-sided) instead of abs(t_perm) >= abs(t_obs).
 # expect-status: failed
 # expect-message: two-sided count
 """Counts only shuffles with t_perm >= t_obs: a one-sided test."""

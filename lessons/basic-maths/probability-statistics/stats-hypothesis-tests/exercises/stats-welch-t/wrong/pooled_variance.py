@@ -1,3 +1,4 @@
+# mistake: Pools the two variances (Student's t), which assumes equal variances and over-rejects.
 # expect-status: failed
 # expect-message: no pooling
 # expect-message: over-rejects

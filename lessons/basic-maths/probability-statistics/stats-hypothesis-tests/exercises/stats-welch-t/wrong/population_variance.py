@@ -1,3 +1,4 @@
+# mistake: Uses np.var with its default ddof=0, dividing by n instead of n - 1.
 # expect-status: failed
 # expect-message: ddof=1
 """Uses np.var with its default ddof=0 (divides by n, not n - 1)."""
