@@ -1,3 +1,4 @@
+# mistake: Sets input gradients with = instead of adding them with +=.
 # expect-status: failed
 # expect-message: (+=, not =)
 """Sets input gradients with = instead of adding them with +=."""

@@ -1,3 +1,4 @@
+# mistake: Recurses into the inputs right after its own step, without a topological order.
 # expect-status: failed
 # expect-message: reverse topological order
 """Recurses into the inputs right after its own step, without a topological order."""

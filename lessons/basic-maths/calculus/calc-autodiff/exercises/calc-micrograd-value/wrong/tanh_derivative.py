@@ -1,3 +1,4 @@
+# mistake: Uses 1 - tanh(x) as the derivative of tanh instead of 1 - tanh(x)**2.
 # expect-status: failed
 # expect-message: tanh gives 1 - tanh(x)**2
 """Uses 1 - tanh(x) as the derivative of tanh instead of 1 - tanh(x)**2."""

@@ -1,3 +1,4 @@
+# mistake: Uses the forward difference (f(x + h) - f(x)) / h, whose error is of order h.
 # expect-status: failed
 # expect-message: relative error
 """Uses the forward difference (f(x + h) - f(x)) / h, whose error is of order h."""

@@ -1,3 +1,4 @@
+# mistake: Copies x without converting to float, so an integer x cannot move by h.
 # expect-status: failed
 # expect-message: integer array
 """Copies x without converting to float, so an integer x cannot move by h."""

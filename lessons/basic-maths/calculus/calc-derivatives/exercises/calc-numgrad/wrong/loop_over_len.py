@@ -1,3 +1,4 @@
+# mistake: Loops over range(len(x)), which visits rows of a matrix and fails on a 0-d array.
 # expect-status: failed
 # expect-message: shape (3, 4)
 # expect-message: 0-d array

@@ -1,3 +1,4 @@
+# mistake: Nudges the caller's x in place and never puts the element back.
 # expect-status: failed
 # expect-message: changed x
 """Nudges the caller's x in place and never puts the element back."""

@@ -1,3 +1,4 @@
+# mistake: Never checks the shapes: loops fail with IndexError or silently read part of B.
 # expect-status: failed
 # expect-message: matmul_loops with A 2x3 and B 2x3
 # expect-message: matmul_broadcast with a 1-D A

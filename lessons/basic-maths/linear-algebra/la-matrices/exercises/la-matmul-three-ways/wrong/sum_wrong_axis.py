@@ -1,3 +1,4 @@
+# mistake: Sums the broadcast product over the first axis instead of the shared middle axis.
 # expect-status: failed
 # expect-message: matmul_broadcast(A, B) for A 3x0 times B 0x4
 """Sums the broadcast product over the first axis instead of the shared middle axis."""

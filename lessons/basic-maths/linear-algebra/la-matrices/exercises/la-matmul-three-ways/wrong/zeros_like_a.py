@@ -1,3 +1,4 @@
+# mistake: Allocates the result with the shape of A, which only works when B is square.
 # expect-status: failed
 # expect-message: matmul_loops(A, B) for A 3x0 times B 0x4
 """Allocates the result with the shape of A, which only works when B is square."""

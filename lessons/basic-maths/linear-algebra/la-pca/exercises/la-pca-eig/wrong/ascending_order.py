@@ -1,3 +1,4 @@
+# mistake: Keeps the first k eigenpairs of eigh, which are the smallest, not the largest.
 # expect-status: failed
 # expect-message: explained_variance on the iris data
 # expect-message: not in descending order

@@ -1,3 +1,4 @@
+# mistake: Divides the covariance by n instead of n - 1.
 # expect-status: failed
 # expect-message: explained_variance on the iris data
 """Divides the covariance by n instead of n - 1."""

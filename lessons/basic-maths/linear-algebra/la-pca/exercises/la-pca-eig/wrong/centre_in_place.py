@@ -1,3 +1,4 @@
+# mistake: Centres the caller's array in place (X -= mean) instead of working on a copy.
 # expect-status: failed
 # expect-message: changed its input
 """Centres the caller's array in place (X -= mean) instead of working on a copy."""

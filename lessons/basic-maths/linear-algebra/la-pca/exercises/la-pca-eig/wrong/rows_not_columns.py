@@ -1,3 +1,4 @@
+# mistake: Takes rows of the eigenvector matrix; eigh returns the eigenvectors as columns.
 # expect-status: failed
 # expect-message: component 1 is not the expected eigenvector
 """Takes rows of the eigenvector matrix; eigh returns the eigenvectors as columns."""

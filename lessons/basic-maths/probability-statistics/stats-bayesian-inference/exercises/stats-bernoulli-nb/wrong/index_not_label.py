@@ -1,3 +1,4 @@
+# mistake: Returns the index of the best column instead of its class label.
 # expect-status: failed
 # expect-message: not the column indices
 """Returns the index of the best column instead of its class label."""

@@ -1,3 +1,4 @@
+# mistake: Normalises with log(sum(exp(scores))), which underflows for long inputs.
 # expect-status: failed
 # expect-message: log-sum-exp trick
 """Normalises with log(sum(exp(scores))), which underflows for long inputs."""

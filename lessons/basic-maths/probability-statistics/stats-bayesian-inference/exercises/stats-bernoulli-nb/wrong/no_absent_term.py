@@ -1,3 +1,4 @@
+# mistake: Drops the (1 - x) log(1 - theta) term, as if it were multinomial naive Bayes.
 # expect-status: failed
 # expect-message: (1 - x_j) * log(1 - theta_cj)
 """Drops the (1 - x) log(1 - theta) term, as if it were multinomial naive Bayes."""

@@ -1,3 +1,4 @@
+# mistake: Smooths with n_c + alpha in the denominator instead of n_c + 2 alpha.
 # expect-status: failed
 # expect-message: n_c + 2 * alpha
 """Smooths with n_c + alpha in the denominator instead of n_c + 2 alpha."""

@@ -1,3 +1,4 @@
+# mistake: Returns the mode (a - 1) / (a + b - 2) instead of the mean.
 # expect-status: failed
 # expect-message: is not the mean of Beta
 """Returns the mode (a - 1) / (a + b - 2) instead of the mean."""

@@ -1,3 +1,4 @@
+# mistake: Accepts impossible counts and outcomes other than 0 and 1.
 # expect-status: failed
 # expect-message: more successes than trials
 """Accepts impossible counts and outcomes other than 0 and 1."""

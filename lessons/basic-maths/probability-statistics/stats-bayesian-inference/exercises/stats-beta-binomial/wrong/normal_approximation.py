@@ -1,3 +1,4 @@
+# mistake: Uses mean +- z * sd (a normal approximation) as the credible interval.
 # expect-status: failed
 # expect-message: not a normal approximation
 """Uses mean +- z * sd (a normal approximation) as the credible interval."""

@@ -1,3 +1,4 @@
+# mistake: Adds successes to beta and failures to alpha.
 # expect-status: failed
 # expect-message: successes add to alpha
 """Adds successes to beta and failures to alpha."""

@@ -1,3 +1,4 @@
+# mistake: Scores each model on the folds it was fitted on instead of the held-out fold.
 # expect-status: failed
 # expect-message: measured on data the model was fitted on
 import numpy as np

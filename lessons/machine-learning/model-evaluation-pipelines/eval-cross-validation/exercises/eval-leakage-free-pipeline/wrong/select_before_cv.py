@@ -1,3 +1,4 @@
+# mistake: Selects features on all the data (labels included) before cross-validating: leakage.
 # expect-status: failed
 # expect-message: test folds leaked into training
 import numpy as np

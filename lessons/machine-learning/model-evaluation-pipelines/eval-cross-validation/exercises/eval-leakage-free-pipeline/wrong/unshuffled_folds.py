@@ -1,3 +1,4 @@
+# mistake: Passes cv=n_splits, which gives unshuffled folds and silently ignores the seed.
 # expect-status: failed
 # expect-message: shuffle=True
 import numpy as np

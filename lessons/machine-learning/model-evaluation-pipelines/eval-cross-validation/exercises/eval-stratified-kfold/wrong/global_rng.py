@@ -1,3 +1,4 @@
+# mistake: Shuffles with the global np.random instead of a generator seeded with seed, so folds are not reproducible.
 # expect-status: failed
 # expect-message: different folds for two calls
 import numpy as np

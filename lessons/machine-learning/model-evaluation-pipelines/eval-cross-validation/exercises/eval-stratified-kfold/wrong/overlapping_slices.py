@@ -1,3 +1,4 @@
+# mistake: Cuts each class's slice one element too far, so folds overlap and a sample is tested twice.
 # expect-status: failed
 # expect-message: more than one test fold
 import numpy as np

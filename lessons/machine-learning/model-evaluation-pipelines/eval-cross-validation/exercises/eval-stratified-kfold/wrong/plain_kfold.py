@@ -1,3 +1,4 @@
+# mistake: Shuffles all samples together and cuts them into chunks: the folds are not stratified.
 # expect-status: failed
 # expect-message: split each class separately
 import numpy as np

@@ -1,3 +1,4 @@
+# mistake: Hashes only a stage's dependencies, so a deleted or edited output never makes the stage stale.
 # expect-status: failed
 # expect-message: model.bin was deleted
 import hashlib

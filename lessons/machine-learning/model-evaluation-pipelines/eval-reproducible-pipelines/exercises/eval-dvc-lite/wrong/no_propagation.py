@@ -1,3 +1,4 @@
+# mistake: Looks at each stage's own record only: stages downstream of a changed one are not marked stale.
 # expect-status: failed
 # expect-message: produces one of its inputs re-runs
 import hashlib

@@ -1,3 +1,4 @@
+# mistake: Compares params as JSON text, so reordered keys or 1 vs 1.0 count as a change.
 # expect-status: failed
 # expect-message: another key order
 import hashlib

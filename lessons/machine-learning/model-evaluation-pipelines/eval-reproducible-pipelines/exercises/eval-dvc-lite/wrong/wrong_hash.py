@@ -1,3 +1,4 @@
+# mistake: Hashes files with sha1 instead of the md5 the lock file records.
 # expect-status: failed
 # expect-message: md5_hex of
 import hashlib

@@ -1,3 +1,4 @@
+# mistake: Draws the random arm every step, even when exploiting, so the order of random calls differs.
 # expect-status: failed
 # expect-message: order of the random calls
 import numpy as np

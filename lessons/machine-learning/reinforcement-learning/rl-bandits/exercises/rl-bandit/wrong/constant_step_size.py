@@ -1,3 +1,4 @@
+# mistake: Uses a constant step size 0.1 instead of the sample average 1/N(a).
 # expect-status: failed
 # expect-message: mean reward of the
 import numpy as np

@@ -1,3 +1,4 @@
+# mistake: Breaks ties among the best arms at random (an extra random call) instead of taking the first.
 # expect-status: failed
 # expect-message: first differing action
 import numpy as np

@@ -1,3 +1,4 @@
+# mistake: Bootstraps from the next state even when the episode is done (the terminal value must be 0).
 # expect-status: failed
 # expect-message: done=True
 import numpy as np

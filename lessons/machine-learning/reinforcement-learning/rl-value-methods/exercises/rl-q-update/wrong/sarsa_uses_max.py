@@ -1,3 +1,4 @@
+# mistake: SARSA uses the max over next actions instead of the next action actually taken (that is Q-learning).
 # expect-status: failed
 # expect-message: hugs the cliff edge
 import numpy as np

@@ -1,3 +1,4 @@
+# mistake: Updates the caller's Q table in place though the API returns a new table.
 # expect-status: failed
 # expect-message: changed its input
 import numpy as np

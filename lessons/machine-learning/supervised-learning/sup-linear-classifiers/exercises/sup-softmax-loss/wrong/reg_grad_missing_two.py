@@ -1,3 +1,4 @@
+# mistake: Uses reg * W as the gradient of reg * ||W||^2, forgetting the factor 2.
 # expect-status: failed
 # expect-message: wrong regularisation part
 import numpy as np

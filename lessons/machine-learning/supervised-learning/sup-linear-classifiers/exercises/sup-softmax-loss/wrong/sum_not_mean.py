@@ -1,3 +1,4 @@
+# mistake: Sums the data term of the gradient over the samples instead of averaging it.
 # expect-status: failed
 # expect-message: N times too large
 import numpy as np

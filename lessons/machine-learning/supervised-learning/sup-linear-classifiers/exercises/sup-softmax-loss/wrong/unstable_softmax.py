@@ -1,3 +1,4 @@
+# mistake: Exponentiates the raw scores without subtracting the row maximum, so large logits overflow to nan.
 # expect-status: failed
 # expect-message: overflows
 import numpy as np

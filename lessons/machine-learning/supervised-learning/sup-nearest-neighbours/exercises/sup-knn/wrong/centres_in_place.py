@@ -1,3 +1,4 @@
+# mistake: Centres the caller's arrays in place, so their data changes.
 # expect-status: failed
 # expect-message: changed its input
 import numpy as np

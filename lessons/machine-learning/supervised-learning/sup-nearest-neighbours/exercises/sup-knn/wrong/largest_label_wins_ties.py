@@ -1,3 +1,4 @@
+# mistake: Breaks a tie between labels in the vote towards the larger label instead of the smallest.
 # expect-status: failed
 # expect-message: smallest label
 import numpy as np

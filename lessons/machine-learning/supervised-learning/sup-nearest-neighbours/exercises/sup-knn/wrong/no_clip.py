@@ -1,3 +1,4 @@
+# mistake: Uses the expansion |a|^2 - 2ab + |b|^2 without clipping, so rounding leaves tiny negative distances.
 # expect-status: failed
 # expect-message: negative squared distance
 import numpy as np

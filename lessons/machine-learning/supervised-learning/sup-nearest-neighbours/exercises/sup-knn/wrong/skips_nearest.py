@@ -1,3 +1,4 @@
+# mistake: Skips the nearest neighbour (off by one, copied from leave-one-out code).
 # expect-status: failed
 # expect-message: k=1
 import numpy as np

@@ -1,3 +1,4 @@
+# mistake: Counts the point itself in a(i), dividing by |C_i| instead of |C_i| - 1.
 # expect-status: failed
 # expect-message: counts the point itself
 import numpy as np

@@ -1,3 +1,4 @@
+# mistake: Treats labels as indices 0..k-1 (labels.max() + 1), though labels may be any integers.
 # expect-status: failed
 # expect-message: labels are names, not indices
 import numpy as np

@@ -1,3 +1,4 @@
+# mistake: Uses the distance to the nearest point of another cluster instead of the mean distance to the nearest cluster.
 # expect-status: failed
 # expect-message: iris
 import numpy as np

@@ -1,3 +1,4 @@
+# mistake: Batch consistency compares the batch with itself, so batch-dependent scores pass.
 # expect-status: failed
 # expect-message: depend on the other texts in the batch
 """Batch consistency compares the batch with itself, so batch-dependent scores pass."""

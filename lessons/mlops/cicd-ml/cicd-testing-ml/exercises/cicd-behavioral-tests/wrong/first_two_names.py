@@ -1,3 +1,4 @@
+# mistake: Invariance checked on two names only: a bias against (or for) another group goes unseen.
 # expect-status: failed
 # expect-message: one particular name
 """Invariance checked on two names only: a bias against (or for) another group goes unseen."""

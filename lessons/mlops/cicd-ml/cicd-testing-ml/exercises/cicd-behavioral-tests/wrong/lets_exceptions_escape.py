@@ -1,3 +1,4 @@
+# mistake: Does not guard the probes: the model's exception crashes the whole report.
 # expect-status: failed
 # expect-message: raised ValueError
 """Does not guard the probes: the model's exception crashes the whole report."""

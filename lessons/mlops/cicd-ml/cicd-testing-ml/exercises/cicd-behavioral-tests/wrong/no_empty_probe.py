@@ -1,3 +1,4 @@
+# mistake: Never probes the empty batch, so a model that crashes on it ships.
 # expect-status: failed
 # expect-message: crashes on an empty batch
 """Never probes the empty batch, so a model that crashes on it ships."""

@@ -1,3 +1,4 @@
+# mistake: Treats every metric as higher-is-better: faster models are rejected, slower ones promoted.
 # expect-status: failed
 # expect-message: latency
 """Treats every metric as higher-is-better: faster models are rejected, slower ones promoted."""

@@ -1,3 +1,4 @@
+# mistake: `prod - nan > tol` is False, so a candidate whose evaluation produced NaN sails through.
 # expect-status: failed
 # expect-message: NaN
 """`prod - nan > tol` is False, so a candidate whose evaluation produced NaN sails through."""

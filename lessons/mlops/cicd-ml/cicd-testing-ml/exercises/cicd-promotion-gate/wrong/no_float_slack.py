@@ -1,3 +1,4 @@
+# mistake: Compares without slack: 0.90 - 0.88 is 0.020000000000000018 in floating point, above 0.02.
 # expect-status: failed
 # expect-message: exactly the tolerance
 """Compares without slack: 0.90 - 0.88 is 0.020000000000000018 in floating point, above 0.02."""

@@ -1,3 +1,4 @@
+# mistake: Compares the overall metrics only: a model that fails one group of users is shipped.
 # expect-status: failed
 # expect-message: mobile accuracy -5 points
 """Compares the overall metrics only: a model that fails one group of users is shipped."""

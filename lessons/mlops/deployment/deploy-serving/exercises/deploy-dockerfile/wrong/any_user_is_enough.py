@@ -1,3 +1,4 @@
+# mistake: Accepts any USER line (even a later USER root), and writes a Dockerfile that copies code first.
 # expect-status: failed
 # expect-message: the last USER counts
 # expect-message: does not lint clean

@@ -1,3 +1,4 @@
+# mistake: Judges the first FROM instead of the last: a builder stage decides the verdict.
 # expect-status: failed
 # expect-message: final stage
 """Judges the first FROM instead of the last: a builder stage decides the verdict."""

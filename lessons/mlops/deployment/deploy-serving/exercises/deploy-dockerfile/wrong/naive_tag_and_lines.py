@@ -1,3 +1,4 @@
+# mistake: Reads physical lines only, and takes everything after the first ':' as the tag.
 # expect-status: failed
 # expect-message: registry port
 # expect-message: continue on the next line

@@ -1,3 +1,4 @@
+# mistake: Exports the model as it arrives: in training mode, so dropout and batch statistics stay on.
 # expect-status: failed
 # expect-message: inference mode
 """Exports the model as it arrives: in training mode, so dropout and batch statistics stay on."""

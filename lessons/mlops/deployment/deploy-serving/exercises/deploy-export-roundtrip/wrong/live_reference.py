@@ -1,3 +1,4 @@
+# mistake: Keeps the model object in a registry and returns its key: nothing is really exported.
 # expect-status: failed
 # expect-message: snapshot
 # expect-message: reference to the live model

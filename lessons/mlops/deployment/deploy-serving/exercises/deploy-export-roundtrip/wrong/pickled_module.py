@@ -1,3 +1,4 @@
+# mistake: torch.save(model) pickles the Python object, which needs its class to be importable.
 # expect-status: failed
 # expect-message: pickle
 """torch.save(model) pickles the Python object, which needs its class to be importable."""

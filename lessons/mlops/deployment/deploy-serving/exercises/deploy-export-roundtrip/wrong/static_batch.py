@@ -1,3 +1,4 @@
+# mistake: No dynamic shapes: the exported graph only accepts the example's batch size.
 # expect-status: failed
 # expect-message: batch of 7 rows raised
 """No dynamic shapes: the exported graph only accepts the example's batch size."""

@@ -1,3 +1,4 @@
+# mistake: Checks only the length: NaN, infinity and True slip through to the model.
 # expect-status: failed
 # expect-message: 422
 # expect-message: a string entry

@@ -1,3 +1,4 @@
+# mistake: Answers 400 for every problem, so a client cannot tell a broken body from bad values.
 # expect-status: failed
 # expect-message: 3 features instead of 4
 # expect-message: 422

@@ -1,3 +1,4 @@
+# mistake: Normalises the request in place: the caller's dict is changed behind its back.
 # expect-status: failed
 # expect-message: changed its input
 """Normalises the request in place: the caller's dict is changed behind its back."""

@@ -1,3 +1,4 @@
+# mistake: Softmax without subtracting the maximum: exp(1e4) overflows to inf and inf/inf is NaN.
 # expect-status: failed
 # expect-message: overflow
 # expect-message: NaN

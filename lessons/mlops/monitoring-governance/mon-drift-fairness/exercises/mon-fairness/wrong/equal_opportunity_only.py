@@ -1,3 +1,4 @@
+# mistake: Equalized odds computed from the TPR gap only (that is equal opportunity).
 # expect-status: failed
 # expect-message: also needs equal false positive rates
 """Equalized odds computed from the TPR gap only (that is equal opportunity)."""

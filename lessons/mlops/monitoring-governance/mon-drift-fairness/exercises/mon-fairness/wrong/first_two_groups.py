@@ -1,3 +1,4 @@
+# mistake: Compares the first two groups it sees: with three or more groups the largest gap is missed.
 # expect-status: failed
 # expect-message: over all groups
 """Compares the first two groups it sees: with three or more groups the largest gap is missed."""

@@ -1,3 +1,4 @@
+# mistake: TPR divided by the whole group's size instead of the group's positives.
 # expect-status: failed
 # expect-message: among the group's rows with y_true = 1
 """TPR divided by the whole group's size instead of the group's positives."""

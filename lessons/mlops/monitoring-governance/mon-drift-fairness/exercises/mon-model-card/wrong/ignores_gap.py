@@ -1,3 +1,4 @@
+# mistake: Flags every group below the overall accuracy, ignoring the gap.
 # expect-status: failed
 # expect-message: the flagged groups are wrong
 """Flags every group below the overall accuracy, ignoring the gap."""

@@ -1,3 +1,4 @@
+# mistake: Overall accuracy as the unweighted mean of the group accuracies (macro instead of micro).
 # expect-status: failed
 # expect-message: not the mean of the group accuracies
 """Overall accuracy as the unweighted mean of the group accuracies (macro instead of micro)."""

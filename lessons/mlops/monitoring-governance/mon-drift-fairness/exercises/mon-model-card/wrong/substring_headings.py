@@ -1,3 +1,4 @@
+# mistake: Looks for the section name anywhere in the text, so '### Evaluation' or a mention counts.
 # expect-status: failed
 # expect-message: missing_sections on a card with '### Evaluation'
 """Looks for the section name anywhere in the text, so '### Evaluation' or a mention counts."""

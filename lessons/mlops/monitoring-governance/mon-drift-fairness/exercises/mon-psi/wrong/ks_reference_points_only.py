@@ -1,3 +1,4 @@
+# mistake: Evaluates the CDFs only at the reference points: the largest gap may sit at a current point.
 # expect-status: failed
 # expect-message: at every point of both samples
 """Evaluates the CDFs only at the reference points: the largest gap may sit at a current point."""

@@ -1,3 +1,4 @@
+# mistake: Forgets the 1e-4 floor: an empty bin makes the logarithm infinite.
 # expect-status: failed
 # expect-message: a bin is empty
 """Forgets the 1e-4 floor: an empty bin makes the logarithm infinite."""

@@ -1,3 +1,4 @@
+# mistake: Bins from the reference only: current values beyond its range fall off the histogram.
 # expect-status: failed
 # expect-message: not from the reference alone
 """Bins from the reference only: current values beyond its range fall off the histogram."""

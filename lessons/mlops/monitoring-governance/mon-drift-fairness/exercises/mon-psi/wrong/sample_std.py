@@ -1,3 +1,4 @@
+# mistake: Normalises by the sample standard deviation (ddof=1) instead of np.std's default.
 # expect-status: failed
 # expect-message: ddof=0
 """Normalises by the sample standard deviation (ddof=1) instead of np.std's default."""
