@@ -14,6 +14,7 @@ def _cases() -> list[tuple[str, np.ndarray, np.ndarray]]:
     rng = np.random.default_rng(17)
     return [
         ("A 1x1 times B 1x1", np.array([[3.5]]), np.array([[-2.0]])),
+        ("A 3x3 times B 3x3 (square)", rng.normal(size=(3, 3)), rng.normal(size=(3, 3))),
         ("A 3x0 times B 0x4 (empty inner dimension)", np.zeros((3, 0)), np.zeros((0, 4))),
         ("A 4x3 times B 3x5 (non-square)", rng.normal(size=(4, 3)), rng.normal(size=(3, 5))),
         (
@@ -29,6 +30,28 @@ def _cases() -> list[tuple[str, np.ndarray, np.ndarray]]:
     ]
 
 
+def _name_the_mistake(got: np.ndarray, A: np.ndarray, B: np.ndarray, what: str) -> None:
+    """Fail with the cause when a wrong product is one of the lesson's usual mistakes."""
+    elementwise = (
+        A.shape == B.shape == got.shape
+        and A.size > 1
+        and np.allclose(got, A * B, rtol=1e-9, atol=1e-12)
+    )
+    if elementwise:
+        raise Fail(
+            f"{what} returned the element-wise product A * B, not the matrix product: "
+            "C[i, j] sums A[i, k] * B[k, j] over the shared index k."
+        )
+    product = A[:, :, None] * B[None, :, :]
+    for axis in (0, 2):
+        wrong = product.sum(axis=axis)
+        if wrong.shape == got.shape and np.allclose(got, wrong, rtol=1e-9):
+            raise Fail(
+                f"{what} is the broadcast product summed over axis {axis}; sum over the "
+                "shared index k instead (axis 1 of the (n, m, p) product)."
+            )
+
+
 def _check_products(t, name: str) -> None:
     for description, A, B in _cases():
         what = f"{name}(A, B) for {description}"
@@ -39,6 +62,15 @@ def _check_products(t, name: str) -> None:
                 f"{what} raised {err.type_name}: {err.message}. Check the shape you allocate and "
                 "the ranges of your loops or the axis you sum over."
             ) from None
+        try:
+            got_array = np.asarray(got, dtype=float)
+        except (TypeError, ValueError):
+            got_array = None  # not numbers: expect_close below says so
+        if got_array is not None and (
+            got_array.shape != (A @ B).shape
+            or not np.allclose(got_array, A @ B, rtol=1e-9, atol=1e-12)
+        ):
+            _name_the_mistake(got_array, A, B, what)
         expect_close(got, A @ B, what=what, rtol=1e-9, atol=1e-12)
 
 

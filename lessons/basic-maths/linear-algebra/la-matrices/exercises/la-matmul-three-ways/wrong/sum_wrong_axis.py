@@ -1,6 +1,6 @@
 # mistake: Sums the broadcast product over the first axis instead of the shared middle axis.
 # expect-status: failed
-# expect-message: matmul_broadcast(A, B) for A 3x0 times B 0x4
+# expect-message: summed over axis 0
 """Sums the broadcast product over the first axis instead of the shared middle axis."""
 
 import numpy as np
