@@ -63,9 +63,18 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
+    from .grading.checklint import check_warnings
+
     course = _course(args.path)
     for problem in course.problems:
         print(problem)
+    warnings = [
+        w
+        for e in course.exercises.values()
+        for w in check_warnings(e.directory / "check.py", f"{e.id}/check.py")
+    ]
+    for warning in warnings:
+        print(warning)
     summary = (
         f"{len(course.sections)} sections, {len(course.topics)} topics, "
         f"{len(course.lessons)} lessons, {len(course.exercises)} exercises"
@@ -73,7 +82,9 @@ def cmd_validate(args: argparse.Namespace) -> int:
     if course.problems:
         print(f"\n{len(course.problems)} problem(s) found ({summary} loaded).")
         return 1
-    print(f"The course is valid: {summary}.")
+    print(
+        f"The course is valid: {summary}" + (f" ({len(warnings)} warning(s))." if warnings else ".")
+    )
     return 0
 
 

@@ -1,7 +1,12 @@
 """The check API used by exercise authors in ``check.py`` (see docs/authoring.md).
 
 Checks run in the trusted grading process. They reach the learner's code only through the ``t``
-object (``t.call``, ``t.run``, ``t.has``), which returns plain data decoded from the sandbox.
+object (``t.call``, ``t.new``, ``t.put``, ``t.has``, ``t.run``), which returns plain data decoded
+from the sandbox, or handles (``Remote``) to objects kept there.
+
+The rule (docs/authoring.md, "Only trusted computation decides a score"): a test's points depend
+only on values learner functions return across the probe boundary, judged here. ``t.run`` results
+are measured inside the sandbox and may only add feedback.
 """
 
 from __future__ import annotations
@@ -72,12 +77,42 @@ class Probe(Protocol):
 
     seed: int
 
-    def call(self, name: str, *args: Any, allow_mutation: bool = False, **kwargs: Any) -> Any:
-        """Call the learner's top-level ``name(*args, **kwargs)`` in the sandbox."""
+    @property
+    def rng(self) -> np.random.Generator:
+        """A generator seeded on the trusted side, unknown to the sandbox: for evaluation
+        inputs that decide a score (``seed`` is known to the learner's code)."""
+        ...
+
+    def call(
+        self, name: str, *args: Any, allow_mutation: bool = False, keep: bool = False, **kwargs: Any
+    ) -> Any:
+        """Call the learner's top-level ``name(*args, **kwargs)`` in the sandbox.
+
+        Returns the result as data; with ``keep=True`` a handle (``Remote``) to it instead.
+        Arguments may be handles. Unless ``allow_mutation``, the arguments are sent back after
+        the call and compared on the trusted side ("your function changed its input").
+        """
+        ...
+
+    def new(self, name: str, *args: Any, **kwargs: Any) -> Any:
+        """Instantiate the learner's class ``name`` in the sandbox; returns a handle."""
+        ...
+
+    def put(self, value: Any) -> Any:
+        """Keep a value, or a torch module of standard layers, in the sandbox; returns a handle."""
+        ...
+
+    def callback(self, fn: Callable[..., Any], name: str | None = None) -> Any:
+        """Wrap a trusted function so the learner's code can call it (pass it as an argument,
+        also inside lists and dicts). It runs here on decoded data; ``.calls`` records the
+        ``(args, kwargs)`` of every call."""
         ...
 
     def run(self, code: str, **inputs: Any) -> Any:
-        """Run ``code`` in the learner's namespace plus ``inputs``; return its ``result``."""
+        """Run ``code`` in the learner's namespace plus ``inputs``; return its ``result``.
+
+        Measured inside the sandbox, so forgeable: feedback only, never a score on its own.
+        """
         ...
 
     def has(self, name: str) -> bool:

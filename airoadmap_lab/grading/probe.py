@@ -8,14 +8,29 @@ buffer so a child printing without end can never block or flood the grader.
 from __future__ import annotations
 
 import os
+import secrets
+import sys
 import time
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from .checks import Fail, LearnerRaised
-from .codec import CodecError, TooLarge, decode_value, encode_value, recv_frame, send_frame
+from .codec import (
+    CodecError,
+    TooLarge,
+    decode_value,
+    encode_value,
+    frame_size,
+    recv_frame,
+    send_frame,
+)
 from .launch import ChildHandle, ExitInfo
 from .polling import wait_readable
+from .remote import Callback, Remote, changed_arguments, encode_module_spec, outbound
+
+MAX_CALLBACKS = 10_000  # calls of the check's functions per attempt
 
 
 class AttemptAborted(BaseException):  # noqa: N818 - BaseException so checks cannot swallow it
@@ -71,6 +86,17 @@ class SandboxProbe:
         self._reference = reference
         self._data_dir = data_dir
         self._out_open = True
+        self._rng: np.random.Generator | None = None
+        self._callbacks: list[Callback] = []
+        self._callback_count = 0
+        self._callback_error: BaseException | None = None
+
+    @property
+    def rng(self) -> np.random.Generator:
+        """A generator seeded here from the OS, unknown to the sandbox (unlike ``seed``)."""
+        if self._rng is None:
+            self._rng = np.random.default_rng(secrets.randbits(128))
+        return self._rng
 
     # -- transport ------------------------------------------------------------------------------
 
@@ -127,8 +153,13 @@ class SandboxProbe:
             if sock.fileno() in ready:
                 return
 
-    def request(self, header: dict[str, Any], buffers: list[bytes] | None = None):
-        """One round trip; returns the decoded response header and its buffers."""
+    def request(
+        self, header: dict[str, Any], buffers: list[bytes] | None = None, extra_bytes: int = 0
+    ):
+        """One round trip; returns the decoded response header and its buffers.
+
+        ``extra_bytes``: what the answer may carry beyond a result (the arguments sent back).
+        """
         sock = self.handle.sock
         try:
             remaining = self._remaining()
@@ -136,9 +167,16 @@ class SandboxProbe:
                 raise self._timeout()
             sock.settimeout(remaining)
             send_frame(sock, header, buffers)
-            self._wait_readable()
-            sock.settimeout(max(self._remaining(), 0.001))
-            response, out_buffers = recv_frame(sock, self.max_result_bytes + 1_000_000)
+            while True:  # the learner's code may call trusted functions before it answers
+                self._wait_readable()
+                sock.settimeout(max(self._remaining(), 0.001))
+                response, out_buffers = recv_frame(
+                    sock, self.max_result_bytes + 1_000_000 + extra_bytes
+                )
+                if "callback" not in response:
+                    break
+                self._answer_callback(response, out_buffers)
+                sock.settimeout(max(self._remaining(), 0.001))
         except TimeoutError:
             raise self._timeout() from None
         except TooLarge:
@@ -154,7 +192,64 @@ class SandboxProbe:
         output = response.get("output")
         if isinstance(output, str) and not self.hidden:
             self.output.add(output, bool(response.get("truncated")))
+        if self._callback_error is not None:
+            error, self._callback_error = self._callback_error, None
+            raise error
         return response, out_buffers
+
+    # -- trusted functions called by the learner's code -----------------------------------------
+
+    def callback(self, fn: Any, name: str | None = None) -> Callback:
+        """Wrap a trusted function so the learner's code can call it (see :class:`Callback`)."""
+        self._callbacks.append(Callback(fn, len(self._callbacks), name or fn.__name__))
+        return self._callbacks[-1]
+
+    def _answer_callback(self, request: dict[str, Any], buffers: list[bytes]) -> None:
+        ident = request.get("callback")
+        self._callback_count += 1
+        try:
+            if not (isinstance(ident, int) and 0 <= ident < len(self._callbacks)):
+                raise RuntimeError("unknown function")
+            cb = self._callbacks[ident]
+            if self._callback_count > MAX_CALLBACKS:
+                if self._callback_error is None:
+                    self._callback_error = Fail(
+                        f"your code called `{cb.name}` (and the check's other functions) more "
+                        f"than {MAX_CALLBACKS} times in one attempt."
+                    )
+                raise RuntimeError("too many calls")
+            try:
+                args = decode_value(request.get("args"), buffers, tensors="torch")
+                kwargs = decode_value(request.get("kwargs"), buffers, tensors="torch")
+            except CodecError:
+                raise TypeError(f"{cb.name}() was given values that cannot be sent") from None
+            if not isinstance(args, list) or not isinstance(kwargs, dict):
+                raise TypeError(f"{cb.name}() was called with malformed arguments")
+            cb.calls.append((tuple(args), kwargs))
+            try:
+                value = cb.fn(*args, **kwargs)
+            except (ValueError, TypeError, KeyError, RuntimeError):
+                raise  # the function's own answer: the learner's code sees it raised
+            except Exception as exc:  # Fail, or a bug of the check: raised after the call
+                if self._callback_error is None:
+                    self._callback_error = exc
+                raise RuntimeError("the check stopped this call") from None
+        except (ValueError, TypeError, KeyError, RuntimeError) as exc:
+            error = {"type": type(exc).__name__, "message": str(exc)[:500]}
+            send_frame(self.handle.sock, {"ok": False, "error": error})
+            return
+        out: list[bytes] = []
+        try:
+            tree = encode_value(value, out)
+        except (CodecError, RecursionError) as exc:  # a problem of the check, not the learner's
+            if self._callback_error is None:
+                self._callback_error = RuntimeError(
+                    f"{cb.name} returned a value not sendable: {exc}"
+                )
+            error = {"type": "RuntimeError", "message": "the check stopped this call"}
+            send_frame(self.handle.sock, {"ok": False, "error": error})
+            return
+        send_frame(self.handle.sock, {"ok": True, "value": tree}, out)
 
     # -- the check API --------------------------------------------------------------------------
 
@@ -197,25 +292,93 @@ class SandboxProbe:
             )
         raise RuntimeError(f"the sandbox rejected a request from the check: {response}")
 
-    def call(self, name: str, *args: Any, allow_mutation: bool = False, **kwargs: Any) -> Any:
-        """Call the learner's top-level function ``name`` in the sandbox."""
+    def call(
+        self, name: str, *args: Any, allow_mutation: bool = False, keep: bool = False, **kwargs: Any
+    ) -> Any:
+        """Call the learner's top-level function ``name`` in the sandbox.
+
+        Returns the result as data, or a :class:`~.remote.Remote` handle with ``keep=True``.
+        Unless ``allow_mutation``, the arguments come back after the call and are compared here.
+        """
+        return self.invoke(
+            name, args, kwargs, target=None, allow_mutation=allow_mutation, keep=keep
+        )
+
+    def new(self, name: str, *args: Any, **kwargs: Any) -> Remote:
+        """Instantiate the learner's class ``name``; the object stays in the sandbox."""
+        return self.invoke(name, args, kwargs, target=None, allow_mutation=True, keep=True)
+
+    def put(self, value: Any) -> Remote:
+        """Send a value (or a torch module of standard layers) to be kept in the sandbox."""
+        torch = sys.modules.get("torch")
+        if torch is not None and isinstance(value, torch.nn.Module):
+            value = encode_module_spec(value)
+        buffers: list[bytes] = []
+        header = {"op": "put", "value": encode_value(value, buffers)}
+        response, _ = self.request(header, buffers)
+        return self._remote(response, "the check's object")
+
+    def invoke(
+        self,
+        name: str | None,
+        args: tuple[Any, ...],
+        kwargs: dict[str, Any],
+        *,
+        target: Remote | None,
+        allow_mutation: bool,
+        keep: bool,
+    ) -> Any:
+        """One call in the sandbox (a learner function, or a method of a kept object)."""
+        (plain_args, plain_kwargs), refs = outbound([list(args), dict(kwargs)])
         buffers: list[bytes] = []
         header = {
             "op": "call",
             "name": name,
-            "args": encode_value(list(args), buffers),
-            "kwargs": encode_value(dict(kwargs), buffers),
+            "target": None if target is None else target.handle,
+            "args": encode_value(plain_args, buffers),
+            "kwargs": encode_value(plain_kwargs, buffers),
+            "refs": refs,
             "allow_mutation": bool(allow_mutation),
+            "keep": bool(keep),
         }
-        response, out = self.request(header, buffers)
-        value = self._value(response, out, f"`{name}`")
-        mutated = response.get("mutated") or []
-        if mutated:
-            raise Fail(
-                f"your function `{name}` changed its input ({', '.join(map(str, mutated))}); "
-                "work on a copy (for example `x = x.copy()`) instead of modifying the argument."
-            )
+        response, out = self.request(header, buffers, extra_bytes=frame_size(header, buffers))
+        if target is None:
+            where = f"`{name}`"
+        else:
+            where = f"`{target.where}`" if name is None else f"`{target.where}.{name}`"
+        if keep:
+            value: Any = self._remote(response, where.strip("`"))
+        else:
+            value = self._value(response, out, where)
+        if not allow_mutation:
+            mutated = changed_arguments([plain_args, plain_kwargs], response, out)
+            if mutated:
+                who = f"function `{name}`" if target is None else where
+                raise Fail(
+                    f"your {who} changed its input ({', '.join(mutated)}); work on a copy "
+                    "(for example `x = x.copy()`) instead of modifying the argument."
+                )
         return value
+
+    def _remote(self, response: dict[str, Any], where: str) -> Remote:
+        handle = response.get("handle")
+        if response.get("ok") is True and isinstance(handle, int) and not isinstance(handle, bool):
+            return Remote(self, handle, str(response.get("type", "object"))[:100], where)
+        self._value(response, [], f"`{where}`")  # raises the learner-facing problem
+        raise Fail(f"`{where}` did not answer as expected.")
+
+    def remote_op(self, header: dict[str, Any], where: str) -> Any:
+        """A request about a kept object (``get``, ``export``, ``state``)."""
+        response, out = self.request(header)
+        if header.get("keep"):
+            return self._remote(response, where.strip("`"))
+        where = where if where.startswith("`") else f"`{where}`"
+        if response.get("kind") == "not_exportable":
+            raise Fail(
+                f"{where} returned a network that cannot be checked: "
+                f"{str(response.get('detail', ''))[:300]}."
+            )
+        return self._value(response, out, where)
 
     def run(self, code: str, **inputs: Any) -> Any:
         """Run ``code`` in the learner's namespace plus ``inputs``; return its ``result``."""

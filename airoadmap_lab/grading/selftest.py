@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .checklint import check_warnings
 from .config import ExerciseFiles
 from .grader import Grader
 from .result import GradeResult, GradeStatus
@@ -24,6 +25,7 @@ class SelftestOutcome:
     ok: bool = True
     problems: list[str] = field(default_factory=list)
     durations_ms: dict[str, float] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)  # shown, but the exercise still passes
 
     def problem(self, text: str) -> None:
         """Record a problem (and mark the exercise as not ok)."""
@@ -84,6 +86,7 @@ def _within_limits(outcome: SelftestOutcome, label: str, exercise: ExerciseFiles
 def selftest_exercise(grader: Grader, exercise: ExerciseFiles) -> SelftestOutcome:
     """Run the self-test of one exercise."""
     outcome = SelftestOutcome(exercise.exercise_id)
+    outcome.warnings = check_warnings(exercise.check_path, f"{exercise.exercise_id}/check.py")
     solution_path = exercise.directory / "solution.py"
     if not solution_path.is_file():
         outcome.problem("solution.py is missing")
@@ -149,6 +152,7 @@ def format_selftest(outcomes: Iterable[SelftestOutcome]) -> str:
         timing = ", ".join(f"{k} {v:.0f} ms" for k, v in o.durations_ms.items())
         lines.append(f"{'ok  ' if o.ok else 'FAIL'} {o.exercise_id}  ({timing})")
         lines.extend(f"     - {p}" for p in o.problems)
+        lines.extend(f"     ~ {w}" for w in o.warnings)
     failed = sum(1 for o in outcomes if not o.ok)
     lines.append(f"{len(outcomes) - failed} of {len(outcomes)} exercises passed the self-test.")
     return "\n".join(lines)
