@@ -5,11 +5,15 @@ from __future__ import annotations
 from jupyter_server.auth.decorator import authorized
 from tornado import web
 
+from ..json_api import attempt_body_limit
 from .base import CourseHandler
 
 
 class GradeHandler(CourseHandler):
     """Grade one attempt and record it; the score is computed here, never taken from the client."""
+
+    def body_limit(self) -> int:
+        return attempt_body_limit(self.services.max_code_bytes)
 
     @web.authenticated
     @authorized
