@@ -22,7 +22,9 @@ __all__ = ["ModuleSpecError", "build", "describe", "is_spec", "module_state", "M
 
 MAX_PARAMETERS = 5_000_000  # a rebuilt module may hold at most this many values
 _MAX_LAYERS = 256
-_MAX_DIM = 1 << 20
+_MAX_DIM = 1 << 16
+_MAX_SPATIAL = 64  # kernel sizes, strides, padding, dilation, pooled sizes
+_SPATIAL = frozenset(("kernel_size", "stride", "padding", "dilation", "output_size"))
 
 _POOL = ("kernel_size", "stride", "padding", "dilation", "ceil_mode")
 _AVG = ("kernel_size", "stride", "padding", "ceil_mode", "count_include_pad")
@@ -201,6 +203,10 @@ def _build_node(node: Any, count: list[int]) -> Any:
     if not isinstance(config, dict) or set(config) != set(LAYERS[kind]):
         raise ModuleSpecError(f"the settings of a {kind} layer are malformed")
     kwargs = {k: _plain(v, f"{kind}.{k}") for k, v in config.items()}
+    for key in _SPATIAL & set(kwargs):
+        values = kwargs[key] if isinstance(kwargs[key], tuple) else (kwargs[key],)
+        if any(isinstance(v, int) and abs(v) > _MAX_SPATIAL for v in values):
+            raise ModuleSpecError(f"{kind}.{key} is larger than {_MAX_SPATIAL}")
     if kind == "Sequential":
         children = node.get("children")
         if not isinstance(children, list):

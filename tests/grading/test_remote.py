@@ -168,8 +168,8 @@ def test_module_description_round_trips_and_rejects_what_it_cannot_trust():
     with pytest.raises(ModuleSpecError, match="not allowed"):
         build(spec)
     huge = describe(torch.nn.Sequential(torch.nn.Linear(2, 2)))
-    huge["root"]["children"][0][1]["config"]["in_features"] = 1 << 20
-    huge["root"]["children"][0][1]["config"]["out_features"] = 1 << 20
+    huge["root"]["children"][0][1]["config"]["in_features"] = 1 << 16
+    huge["root"]["children"][0][1]["config"]["out_features"] = 1 << 16
     with pytest.raises(ModuleSpecError, match="more than"):
         build(huge, with_state=False)
     extra = describe(torch.nn.Sequential(torch.nn.Linear(2, 2)))

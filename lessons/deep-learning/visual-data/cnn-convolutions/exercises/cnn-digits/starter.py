@@ -4,7 +4,7 @@ from torch import nn
 
 def build_cnn():
     """Return an untrained CNN mapping (N, 1, 8, 8) images to (N, 10) logits."""
-    # TODO: convolution blocks, then a classifier head
+    # TODO: nn.Sequential(convolution blocks, then a classifier head)
     raise NotImplementedError
 
 
