@@ -1,6 +1,7 @@
 # mistake: Divides the covariance by n instead of n - 1.
 # expect-status: failed
 # expect-message: explained_variance on the iris data
+# expect-message: divides by n - 1
 """Divides the covariance by n instead of n - 1."""
 
 import numpy as np
