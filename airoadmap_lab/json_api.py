@@ -14,6 +14,7 @@ from tornado.web import HTTPError
 
 from .catalog import Course, Exercise
 from .errors import CourseError
+from .grading.source import find_unusable_character
 from .models import Attempt
 
 M = TypeVar("M", bound=BaseModel)
@@ -116,8 +117,15 @@ class JsonApiMixin:
             raise HTTPError(400, shown(f"Invalid request: {where}: {first['msg']}.")) from err
 
     def parse_attempt(self, max_code_bytes: int) -> Attempt:
-        """The attempt in the body; 413 when its code is over ``max_code_bytes``."""
+        """The attempt in the body; 413 when its code is over ``max_code_bytes``, 400 when it holds
+        a character no text column can store (a lone surrogate or a NUL): refused, never graded.
+        """
         attempt = self.parse(Attempt, limit=attempt_body_limit(max_code_bytes))
+        unusable = find_unusable_character(attempt.code)
+        if unusable is not None:
+            raise HTTPError(
+                400, f"Your code cannot be graded: on line {unusable.line}, {unusable.message}."
+            )
         if len(attempt.code.encode("utf-8")) > max_code_bytes:
             raise HTTPError(
                 413,

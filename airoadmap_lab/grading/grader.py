@@ -21,9 +21,12 @@ from .probe import AttemptAborted, SandboxProbe
 from .report import IsolationReport
 from .result import GradeResult, GradeStatus, TestResult
 from .source import find_syntax_problem, is_unchanged
+from .text import clip, decode_output, readable
 
 PREIMPORT = ("numpy", "sklearn", "torch")
 STARTUP_TIMEOUT_S = 120.0  # a sandbox that is not up by then counts as broken
+# Caps (characters) on the texts of a result; what the learner's code sent is capped before.
+MAX_MESSAGE = 12_000
 
 
 class Grader:
@@ -161,6 +164,9 @@ class Grader:
         output: str = "",
         truncated: bool = False,
     ) -> GradeResult:
+        """The result, with every text capped and readable (no lone surrogate, no NUL)."""
+        for test in tests:
+            test.message = clip(test.message, MAX_MESSAGE)
         return GradeResult(
             exercise_id=exercise.exercise_id,
             exercise_version=exercise.version,
@@ -168,7 +174,7 @@ class Grader:
             score=float(sum(t.points for t in tests)),
             max_score=max_score,
             tests=tests,
-            message=message,
+            message=clip(message, MAX_MESSAGE),
             output=output,
             output_truncated=truncated,
         )
@@ -290,10 +296,9 @@ class Grader:
         probe.drain_output()  # what the child wrote before its last answer is in the pipe
         handle.kill()
         any_hidden = any(t.hidden for t in checks.tests)
-        output, truncated = probe.output.text, probe.output.truncated
+        output, truncated = readable(probe.output.text), probe.output.truncated
         if probe.raw_output and not any_hidden:
-            raw = probe.raw_output.decode("utf-8", "replace")
-            output += raw
+            output += decode_output(bytes(probe.raw_output))
             truncated = truncated or probe.raw_truncated
         if len(output) > self.config.max_output_bytes:
             output, truncated = output[: self.config.max_output_bytes], True
@@ -320,19 +325,18 @@ class Grader:
         try:
             probe.wait_ready(STARTUP_TIMEOUT_S, self.config.time_limit(exercise))
             loaded = probe.load(code, self.config.max_output_bytes)
+            if loaded.get("ok") is not True:
+                probe._value(loaded, [], "your code")  # raises what went wrong
+                raise Fail("could not be loaded")
         except AttemptAborted as abort:
             judged.abort = abort
             judged.tests = self._not_run(checks, "not run: " + judged.abort_sentence())
             return
-        if loaded.get("ok") is not True:
-            try:
-                probe._value(loaded, [], "your code")
-            except LearnerRaised as exc:
-                judged.load_error = exc
-            except Fail as exc:
-                judged.load_error = LearnerRaised("Error", exc.message)
-            else:
-                judged.load_error = LearnerRaised("Error", "could not be loaded")
+        except LearnerRaised as exc:
+            judged.load_error = exc
+        except Fail as exc:  # includes an answer to loading that could not be read
+            judged.load_error = LearnerRaised("Error", exc.message)
+        if judged.load_error is not None:
             judged.tests = self._not_run(
                 checks, "not run: your code raised an exception while loading"
             )

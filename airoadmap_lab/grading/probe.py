@@ -1,8 +1,13 @@
 """The trusted side of one attempt: the ``t`` object that check functions use.
 
 Every request to the sandboxed child is one round trip over its socket, bounded by the attempt's
-wall-clock deadline. While waiting, the child's raw stdout/stderr pipe is drained into a capped
-buffer so a child printing without end can never block or flood the grader.
+wall-clock deadline: one deadline for the whole attempt, applied to every read (so a child that
+answers one byte at a time cannot stretch it). While waiting, the child's raw stdout/stderr pipe is
+drained into a capped buffer so a child printing without end can never block or flood the grader.
+
+Everything the child answers is the learner's responsibility: an answer that cannot be decoded
+becomes a failed test ("returned a value that cannot be checked"), never a problem of the exercise,
+and every text taken from it (error message, traceback, type names) is capped and made readable.
 """
 
 from __future__ import annotations
@@ -20,6 +25,7 @@ from .checks import Fail, LearnerRaised
 from .codec import (
     CodecError,
     TooLarge,
+    Unreadable,
     decode_value,
     encode_value,
     frame_size,
@@ -29,8 +35,14 @@ from .codec import (
 from .launch import ChildHandle, ExitInfo
 from .polling import wait_readable
 from .remote import Callback, Remote, changed_arguments, encode_module_spec, outbound
+from .text import clip
 
 MAX_CALLBACKS = 10_000  # calls of the check's functions per attempt
+# Caps on the texts taken from the child's answers (characters; longer ones are cut, marked).
+MAX_ERROR_MESSAGE = 2_000
+MAX_TRACEBACK = 8_000
+MAX_NAME = 200
+MAX_TYPE_NAMES = 64
 
 
 class AttemptAborted(BaseException):  # noqa: N818 - BaseException so checks cannot swallow it
@@ -154,11 +166,17 @@ class SandboxProbe:
                 return
 
     def request(
-        self, header: dict[str, Any], buffers: list[bytes] | None = None, extra_bytes: int = 0
+        self,
+        header: dict[str, Any],
+        buffers: list[bytes] | None = None,
+        extra_bytes: int = 0,
+        where: str = "your code",
     ):
         """One round trip; returns the decoded response header and its buffers.
 
         ``extra_bytes``: what the answer may carry beyond a result (the arguments sent back).
+        :class:`Fail` if the answer arrived whole but cannot be read (the attempt goes on),
+        :class:`AttemptAborted` if the child cannot answer any more.
         """
         sock = self.handle.sock
         try:
@@ -169,9 +187,10 @@ class SandboxProbe:
             send_frame(sock, header, buffers)
             while True:  # the learner's code may call trusted functions before it answers
                 self._wait_readable()
-                sock.settimeout(max(self._remaining(), 0.001))
                 response, out_buffers = recv_frame(
-                    sock, self.max_result_bytes + 1_000_000 + extra_bytes
+                    sock,
+                    self.max_result_bytes + 1_000_000 + extra_bytes,
+                    deadline=self.deadline,
                 )
                 if "callback" not in response:
                     break
@@ -182,6 +201,8 @@ class SandboxProbe:
         except TooLarge:
             self.handle.kill()
             raise AttemptAborted("too_large") from None
+        except Unreadable as exc:
+            raise Fail(cannot_check(where, exc)) from None
         except CodecError as exc:
             self.handle.kill()
             raise AttemptAborted("protocol", detail=str(exc)) from None
@@ -257,30 +278,36 @@ class SandboxProbe:
         if response.get("ok") is True:
             try:
                 return decode_value(response.get("value"), buffers, tensors="torch")
-            except CodecError:
-                raise Fail(f"{where} sent back data that could not be read.") from None
+            except CodecError as exc:
+                raise Fail(cannot_check(where, exc)) from None
         kind = response.get("kind")
         if kind == "raised":
-            err = response.get("error") or {}
+            err = response.get("error")
+            err = err if isinstance(err, dict) else {}
             line = err.get("line")
             names = err.get("type_names")
             raise LearnerRaised(
-                str(err.get("type", "Exception")),
-                str(err.get("message", "")),
-                line=line if isinstance(line, int) and not isinstance(line, bool) else None,
-                traceback=str(err.get("traceback", "")),
-                type_names=[str(n) for n in names] if isinstance(names, list) else (),
+                clip(err.get("type", "Exception"), MAX_NAME),
+                clip(err.get("message", ""), MAX_ERROR_MESSAGE),
+                line=line if type(line) is int and 0 < line < 10**9 else None,
+                traceback=clip(err.get("traceback", ""), MAX_TRACEBACK),
+                type_names=(
+                    [clip(n, MAX_NAME) for n in names[:MAX_TYPE_NAMES]]
+                    if isinstance(names, list)
+                    else ()
+                ),
                 where=where.strip("`") if where.startswith("`") else "",
             )
         if kind == "missing":
             raise Fail(
-                f"your code does not define a function `{response.get('name')}`; "
+                f"your code does not define a function `{clip(response.get('name'), MAX_NAME)}`; "
                 "check the spelling of its name and that it is defined at the top level."
             )
         if kind == "unsupported":
             raise Fail(
-                f"{where} returned a {response.get('type')}, which cannot be checked; return a "
-                "number, string, list, tuple, dict or NumPy array (or a torch tensor)."
+                f"{where} returned a {clip(response.get('type'), MAX_NAME)}, which cannot be "
+                "checked; return a number, string, list, tuple, dict or NumPy array (or a torch "
+                "tensor)."
             )
         if kind == "too_large":
             size = response.get("bytes")
@@ -290,7 +317,10 @@ class SandboxProbe:
                 f"{self.max_result_bytes / 1e6:.1f} MB a result may have. "
                 "Return only what was asked."
             )
-        raise RuntimeError(f"the sandbox rejected a request from the check: {response}")
+        if kind == "bad_request":  # the child could not decode what the check sent
+            detail = clip(response.get("detail"), MAX_ERROR_MESSAGE)
+            raise RuntimeError(f"the sandbox rejected a request from the check: {detail}")
+        raise Fail(cannot_check(where, CodecError("it is not an answer the grader understands")))
 
     def call(
         self, name: str, *args: Any, allow_mutation: bool = False, keep: bool = False, **kwargs: Any
@@ -341,11 +371,13 @@ class SandboxProbe:
             "allow_mutation": bool(allow_mutation),
             "keep": bool(keep),
         }
-        response, out = self.request(header, buffers, extra_bytes=frame_size(header, buffers))
         if target is None:
             where = f"`{name}`"
         else:
             where = f"`{target.where}`" if name is None else f"`{target.where}.{name}`"
+        response, out = self.request(
+            header, buffers, extra_bytes=frame_size(header, buffers), where=where
+        )
         if keep:
             value: Any = self._remote(response, where.strip("`"))
         else:
@@ -410,13 +442,12 @@ class SandboxProbe:
         sock = self.handle.sock
         try:
             self._wait_readable()
-            sock.settimeout(max(self._remaining(), 0.001))
-            recv_frame(sock, 4096)
+            recv_frame(sock, 4096, deadline=self.deadline)
         except (TimeoutError, AttemptAborted):
             self.handle.kill()
             raise AttemptAborted("died", None, "the sandbox did not start") from None
         except (EOFError, OSError, CodecError) as exc:
-            raise self._died(f"the sandbox did not start: {exc}") from None
+            raise self._died(f"the sandbox did not start: {clip(exc, MAX_NAME)}") from None
         finally:
             sock.settimeout(None)
         self.deadline = time.monotonic() + time_limit
@@ -433,3 +464,8 @@ class SandboxProbe:
             }
         )
         return response
+
+
+def cannot_check(where: str, problem: CodecError) -> str:
+    """The learner-facing sentence for an answer the trusted side refuses to decode."""
+    return f"{where} returned a value that cannot be checked: {problem}."

@@ -8,6 +8,8 @@ from __future__ import annotations
 import ast
 from dataclasses import dataclass
 
+from .text import first_lone_surrogate
+
 LEARNER_FILENAME = "<your code>"
 SNIPPET_FILENAME = "<check snippet>"
 
@@ -26,8 +28,34 @@ class SyntaxProblem:
         return f"Syntax error on {where}: {self.message}. Fix it and run the check again."
 
 
+def find_unusable_character(code: str) -> SyntaxProblem | None:
+    """A character no Python file, UTF-8 text or database column can hold: a NUL or a lone
+    surrogate (half of a UTF-16 pair, left by a broken copy and paste). None when there is none.
+    """
+    surrogate = first_lone_surrogate(code)
+    if surrogate is not None:
+        line, point = surrogate
+        return SyntaxProblem(
+            line=line,
+            column=None,
+            message=f"it contains the character {point}, half of a broken Unicode pair (often "
+            "left by copying and pasting); delete it",
+        )
+    nul = code.find("\0")
+    if nul >= 0:
+        return SyntaxProblem(
+            line=code.count("\n", 0, nul) + 1,
+            column=None,
+            message="it contains a NUL character (\\x00); delete it",
+        )
+    return None
+
+
 def find_syntax_problem(code: str) -> SyntaxProblem | None:
     """Return the first syntax problem of ``code``, or None when it parses."""
+    unusable = find_unusable_character(code)
+    if unusable is not None:
+        return unusable
     try:
         ast.parse(code, filename=LEARNER_FILENAME)
     except SyntaxError as exc:

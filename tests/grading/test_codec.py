@@ -5,14 +5,20 @@ from __future__ import annotations
 import math
 import pickle
 import socket
+import struct
+import threading
+import time
 
 import numpy as np
 import pytest
 import torch
 
 from airoadmap_lab.grading.codec import (
+    MAX_ELEMENTS,
+    MAX_STRING_CHARS,
     CodecError,
     TooLarge,
+    Unreadable,
     Unsupported,
     decode_value,
     encode_value,
@@ -134,3 +140,126 @@ def test_deeply_nested_values_are_refused():
         value = [value]
     with pytest.raises(CodecError):
         encode_value(value, [])
+
+
+def raw_frame(head: bytes, buffers: tuple[bytes, ...] = ()) -> bytes:
+    """A frame with a header given as raw bytes (as a hostile child could send it)."""
+    parts = [struct.pack(">II", len(head), len(buffers)), head]
+    for buf in buffers:
+        parts += [struct.pack(">Q", len(buf)), buf]
+    return b"".join(parts)
+
+
+def receive(frame: bytes, max_bytes: int = 1 << 26):
+    a, b = socket.socketpair()
+    with a, b:
+        sender = threading.Thread(target=a.sendall, args=(frame,))
+        sender.start()
+        try:
+            return recv_frame(b, max_bytes, deadline=time.monotonic() + 60)
+        finally:
+            sender.join()
+
+
+@pytest.mark.parametrize(
+    ("head", "needle"),
+    [
+        (b'{"v":' + b"[" * 5000 + b"]" * 5000 + b"}", "nested"),
+        (b'{"v":' + b"{" * 50_000, "nested"),
+        (b'{"v":[' + b",".join([b"[]"] * (MAX_ELEMENTS + 1)) + b"]}", "values"),
+        (b'{"v":"\xff\xfe"}', "well-formed"),
+        (b'{"v": [1, 2', "well-formed"),
+        (b"[1, 2]", "well-formed"),
+        (b'{"v": ' + b"9" * 5000 + b"}", "well-formed"),
+    ],
+    ids=[
+        "deep-lists",
+        "deep-dicts",
+        "too-many-elements",
+        "bad-utf8",
+        "truncated",
+        "not-object",
+        "huge-int",
+    ],
+)
+def test_unusable_headers_are_refused_after_the_whole_frame_is_read(head, needle):
+    a, b = socket.socketpair()
+    with a, b:
+        frame = raw_frame(head, (b"12345678",))
+        sender = threading.Thread(target=a.sendall, args=(frame + pack({"next": 1}),))
+        sender.start()
+        with pytest.raises(Unreadable) as info:
+            recv_frame(b, 1 << 26, deadline=time.monotonic() + 60)
+        # the stream stays in step: the next frame reads normally
+        assert recv_frame(b, 1 << 26, deadline=time.monotonic() + 60) == ({"next": 1}, [])
+        sender.join()
+    assert needle in str(info.value)
+
+
+def test_strings_inside_the_header_do_not_count_as_structure():
+    text = "[{,}]" * 200_000
+    header, _ = receive(pack({"v": text, "w": '\\"[['}))
+    assert header == {"v": text, "w": '\\"[['}
+
+
+def test_many_values_in_a_legal_answer_still_decode():
+    value = list(range(MAX_ELEMENTS // 2))
+    buffers: list[bytes] = []
+    header, got = receive(pack({"v": encode_value(value, buffers)}, buffers))
+    assert decode_value(header["v"], got) == value
+
+
+@pytest.mark.parametrize(
+    ("tree", "needle"),
+    [
+        ({"$": "ndarray", "dtype": "<U0", "shape": [3], "buf": 0}, "dtype <U0"),
+        ({"$": "ndarray", "dtype": "<f8", "shape": [1] * 65, "buf": 1}, "65 dimensions"),
+        ({"$": "ndarray", "dtype": "|O", "shape": [1], "buf": 1}, "dtype |O"),
+        ({"$": "ndarray", "dtype": "(2,)<f8", "shape": [1], "buf": 1}, "dtype"),
+        ({"$": "ndarray", "dtype": "<M8[s]", "shape": [1], "buf": 1}, "dtype <M8"),
+        ({"$": "ndarray", "dtype": "x" * 1000, "shape": [1], "buf": 1}, "malformed dtype"),
+        ({"$": "ndarray", "dtype": "<f8\x00", "shape": [1], "buf": 1}, "malformed dtype"),
+        ({"$": "ndarray", "dtype": 5, "shape": [1], "buf": 1}, "malformed dtype"),
+        ({"$": "ndarray", "dtype": "<f8", "shape": [0, 2**70], "buf": 0}, "malformed shape"),
+        ({"$": "ndarray", "dtype": "<f8", "shape": [0, 2**61, 2**61], "buf": 0}, "rebuild"),
+        ({"$": "ndarray", "dtype": "<f8", "shape": [3], "buf": 1}, "does not match"),
+        ({"$": "ndarray", "dtype": "<f8", "shape": [1], "buf": 7}, "buffer"),
+        ({"$": "tensor", "dtype": "<U1", "shape": [2], "buf": 1}, "tensor of dtype <U1"),
+        ({"$": "nope"}, "unknown kind"),
+        ("x" * (MAX_STRING_CHARS + 1), "string longer"),
+        ({"$": "dict", "items": {"k" * (MAX_STRING_CHARS + 1): 1}}, "string longer"),
+    ],
+)
+def test_odd_values_raise_only_codec_errors_that_name_the_problem(tree, needle):
+    with pytest.raises(CodecError) as info:
+        decode_value(tree, [b"", b"\x00" * 8])
+    assert needle in str(info.value)
+
+
+def test_a_sender_trickling_bytes_cannot_outlive_the_deadline():
+    a, b = socket.socketpair()
+    stop = threading.Event()
+
+    def trickle() -> None:
+        a.sendall(struct.pack(">II", 10_000, 0))
+        while not stop.wait(0.05):
+            a.sendall(b" ")
+
+    sender = threading.Thread(target=trickle)
+    sender.start()
+    try:
+        with pytest.raises(TimeoutError):
+            recv_frame(b, 1 << 20, deadline=time.monotonic() + 0.5)
+    finally:
+        stop.set()
+        sender.join()
+        a.close()
+        b.close()
+
+
+def test_an_oversize_header_length_is_refused_before_reading_it():
+    a, b = socket.socketpair()
+    with a, b:
+        a.sendall(struct.pack(">II", 17_000_000, 0))
+        with pytest.raises(TooLarge):
+            recv_frame(b, 1 << 30, deadline=time.monotonic() + 60)
