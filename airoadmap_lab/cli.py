@@ -88,14 +88,32 @@ def cmd_validate(args: argparse.Namespace) -> int:
     return 0
 
 
-def _grader(course: Course):
+def _grader(course: Course, args: argparse.Namespace):
     """A started grader that hides the course being graded (not only the built-in one)."""
     from .grading import Grader, SandboxConfig
+    from .grading.report import require_isolation_default
 
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(message)s")
-    grader = Grader(SandboxConfig(hide_paths=course.roots), log=logging.getLogger("airoadmap"))
+    config = SandboxConfig(
+        hide_paths=course.roots,
+        require_isolation=require_isolation_default() and not args.allow_weak_isolation,
+        allow_weak_with=ALLOW_WEAK_ISOLATION_FLAG,
+    )
+    grader = Grader(config, log=logging.getLogger("airoadmap"))
     grader.start()
     return grader
+
+
+# The CLI's one spelling of "knowingly allow weaker grading" (the grading engine quotes it).
+ALLOW_WEAK_ISOLATION_FLAG = "--allow-weak-isolation"
+
+
+def _allow_weak_isolation_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        ALLOW_WEAK_ISOLATION_FLAG,
+        action="store_true",
+        help="grade even when a sandbox layer is missing (only where the code graded is trusted)",
+    )
 
 
 def cmd_grade(args: argparse.Namespace) -> int:
@@ -114,7 +132,7 @@ def cmd_grade(args: argparse.Namespace) -> int:
     except (OSError, UnicodeDecodeError) as err:
         print(f"error: cannot read {args.file}: {err}", file=sys.stderr)
         return 2
-    grader = _grader(course)
+    grader = _grader(course, args)
     try:
         result = grader.grade_sync(exercise_files(exercise), code)
     finally:
@@ -154,7 +172,7 @@ def cmd_selftest(args: argparse.Namespace) -> int:
     chosen = (
         [course.exercises[i] for i in args.ids] if args.ids else list(course.exercises.values())
     )
-    grader = _grader(course)
+    grader = _grader(course, args)
     try:
         outcomes = run_selftest(grader, [exercise_files(e) for e in chosen])
     finally:
@@ -290,11 +308,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file")
     p.add_argument("--json", action="store_true", help="print the grade result as JSON")
     p.add_argument("--course", help="a course folder (default: the built-in course)")
+    _allow_weak_isolation_option(p)
     p.set_defaults(func=cmd_grade)
 
     p = sub.add_parser("selftest", help="reference solutions score full marks, starters do not")
     p.add_argument("ids", nargs="*", help="exercise ids (default: all)")
     p.add_argument("--course", help="a course folder (default: the built-in course)")
+    _allow_weak_isolation_option(p)
     p.set_defaults(func=cmd_selftest)
 
     p = sub.add_parser(

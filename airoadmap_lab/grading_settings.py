@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from traitlets import Bool, Float, HasTraits, Int
+from traitlets import Bool, Float, HasTraits, Int, default
 
 from .grading import SandboxConfig
+from .grading.report import require_isolation_default, traitlet_setting
 
 
 class GradingSettings(HasTraits):
@@ -25,11 +26,17 @@ class GradingSettings(HasTraits):
     max_code_bytes = Int(200_000, config=True, help="Largest attempt accepted for grading (bytes).")
     max_output_bytes = Int(64_000, config=True, help="Captured output kept per attempt (bytes).")
     require_isolation = Bool(
-        False,
+        True,
         config=True,
-        help="Refuse to grade unless every sandbox layer (fork server, namespaces, seccomp) is "
-        "available (otherwise grading degrades with a warning in the log).",
+        help="Refuse to grade when a sandbox layer (fork server, namespaces, allow-list root, "
+        "seccomp, ...) is missing; the refusal names the layer and why. Set False only where "
+        "every learner is trusted (your own machine): grading then runs with a warning in the "
+        "log. Default: True, unless AIROADMAP_REQUIRE_ISOLATION=0 is in the environment.",
     )
+
+    @default("require_isolation")
+    def _default_require_isolation(self) -> bool:
+        return require_isolation_default()
 
     def sandbox_config(self, hide_paths: Iterable[Path]) -> SandboxConfig:
         """The engine's configuration from these settings, hiding ``hide_paths`` in the sandbox."""
@@ -41,4 +48,5 @@ class GradingSettings(HasTraits):
             hide_paths=tuple(hide_paths),
             workers=self.grading_workers,
             require_isolation=self.require_isolation,
+            allow_weak_with=traitlet_setting(type(self).__name__),
         )

@@ -82,7 +82,10 @@ async def _engine_run(grader: Grader, exercise: ExerciseFiles, code: str, n: int
 
 def bench_engine(exercise: ExerciseFiles, fork_server: bool, n_seq: int, n_conc: int, workers: int):
     """Sequential and 8-concurrent runs at the engine level."""
-    config = SandboxConfig(use_fork_server=fork_server, workers=workers)
+    # The fresh-python baseline has no namespaces or seccomp: allowed here knowingly.
+    config = SandboxConfig(
+        use_fork_server=fork_server, workers=workers, require_isolation=fork_server
+    )
     grader = Grader(config)
     grader.start()
     code = (exercise.directory / "solution.py").read_text()

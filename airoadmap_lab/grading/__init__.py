@@ -2,7 +2,7 @@
 
 from .config import ExerciseFiles, SandboxConfig
 from .grader import Grader
-from .report import IsolationReport
+from .report import IsolationRefused, IsolationReport
 from .result import GradeResult, GradeStatus, TestResult
 
 __all__ = [
@@ -10,6 +10,7 @@ __all__ = [
     "GradeResult",
     "GradeStatus",
     "Grader",
+    "IsolationRefused",
     "IsolationReport",
     "SandboxConfig",
     "TestResult",

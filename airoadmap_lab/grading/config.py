@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+
+from .report import ENV_SETTING, require_isolation_default
 
 
 @dataclass(frozen=True)
@@ -58,8 +60,13 @@ class SandboxConfig:
     # Isolation switches.
     use_fork_server: bool = True  # False: one fresh `python` per attempt (slow; for baselines)
     use_namespaces: bool = True  # PID, network, mount (and user, when not root) namespaces
-    use_seccomp: bool = True  # needs the optional `pyseccomp` package
-    require_isolation: bool = False  # refuse to start unless every layer above is available
+    use_seccomp: bool = True  # needs `pyseccomp` (a Linux dependency) and libseccomp
+    # Refuse to start unless every layer is in force (report.IsolationRefused). On by default;
+    # off only when the deployer says so (AIROADMAP_REQUIRE_ISOLATION=0 or the app's setting).
+    require_isolation: bool = field(default_factory=require_isolation_default)
+    # The one setting, as the deployer of this entry point spells it, that allows weaker grading
+    # (quoted in the refusal message): set by the server extension, the CLI, the hub service.
+    allow_weak_with: str = ENV_SETTING
     sandbox_uid_base: int = 64000  # as root: slot i runs as uid/gid sandbox_uid_base + i
     max_processes: int = 32  # RLIMIT_NPROC inside the sandbox
     max_open_files: int = 256

@@ -212,6 +212,8 @@ class ForkServerLauncher(Launcher):
         )
         report.add("wall-clock kill of the whole sandbox", True, "from outside the sandbox")
         ns_note = "PID, network, mount, IPC, UTS" + (" + user" if plan.user_namespace else "")
+        if not self.config.use_namespaces:
+            ns_note = "switched off in the configuration (use_namespaces=False)"
         report.add("namespaces", plan.namespaces, notes.get("namespaces", ns_note))
         report.add(
             "private /tmp, /var/tmp, /dev/shm and hidden paths",
@@ -227,7 +229,13 @@ class ForkServerLauncher(Launcher):
         else:
             report.add("capabilities dropped", plan.namespaces, "runs as the server's own user")
         report.add("no_new_privs", True)
-        report.add("seccomp filter", plan.seccomp, notes.get("seccomp", "pyseccomp deny-list"))
+        if not self.config.use_seccomp:
+            seccomp_note = "switched off in the configuration (use_seccomp=False)"
+        else:
+            seccomp_note = notes.get(
+                "seccomp", "deny-list: namespaces, mounts, ptrace, io_uring, bpf, non-UNIX sockets"
+            )
+        report.add("seccomp filter", plan.seccomp, seccomp_note)
         report.add(
             "network blocked",
             str(probe.get("network", "")).startswith("blocked"),
@@ -244,6 +252,8 @@ class ForkServerLauncher(Launcher):
             bool(probe.get("stdlib_ok")),
             str(probe.get("stdlib_error", "")),
         )
+        if "sandbox" in notes:
+            report.add("sandbox self-test", False, notes["sandbox"])
         return report
 
     def _alive(self) -> bool:

@@ -18,7 +18,7 @@ from .launch import ChildHandle, Launcher, LaunchSpec, SubprocessLauncher
 from .messages import advice_for, died_message, is_out_of_memory, memory_message, timeout_message
 from .modules import ExerciseModuleError, ModuleCache, limit_native_threads
 from .probe import AttemptAborted, SandboxProbe
-from .report import IsolationReport
+from .report import IsolationRefused, IsolationReport, Layer
 from .result import GradeResult, GradeStatus, TestResult
 from .source import find_syntax_problem, is_unchanged
 from .text import clip, decode_output, readable
@@ -71,28 +71,32 @@ class Grader:
                 self.log.info("%s", summary)
 
     def _make_launcher(self) -> tuple[Launcher, IsolationReport]:
+        """The launcher and its layers; :class:`IsolationRefused` when a layer is missing and
+        ``require_isolation`` is on (nothing is left running then)."""
+        allow_with = self.config.allow_weak_with
         if self.config.use_fork_server:
             try:
                 forkserver = ForkServerLauncher(self.config, self.log)
             except Exception as exc:
                 if self.config.require_isolation:
-                    raise RuntimeError(f"the grading fork server could not start: {exc}") from exc
+                    layer = Layer("fork server", False, f"could not start ({exc})")
+                    raise IsolationRefused([layer], allow_with) from exc
                 self.log.warning("grading fork server could not start (%s); falling back", exc)
             else:
                 report = forkserver.report()
                 if self.config.require_isolation and report.missing:
                     forkserver.close()
-                    raise RuntimeError(
-                        "require_isolation is set but some sandbox layers are missing:\n"
-                        + report.summary()
-                    )
+                    raise IsolationRefused(report.missing, allow_with)
                 return forkserver, report
         report = IsolationReport()
         report.add("fork server", False, "one fresh python per attempt (slow)")
         report.add("rlimits", True, "CPU, address space, file size, open files, no core dumps")
         report.add("wall-clock kill of the process group", True)
         report.add("namespaces", False, "not used by the subprocess launcher")
+        report.add("allow-list root", False, "not used by the subprocess launcher")
         report.add("seccomp filter", False, "not used by the subprocess launcher")
+        if self.config.require_isolation:
+            raise IsolationRefused(report.missing, allow_with)
         launcher = SubprocessLauncher(
             self.config.max_file_bytes, self.config.max_processes, PREIMPORT
         )

@@ -13,7 +13,6 @@ dies, the kernel kills every other process in it, so nothing the learner started
 from __future__ import annotations
 
 import contextlib
-import errno
 import fcntl
 import json
 import os
@@ -73,79 +72,6 @@ class SetupError(Exception):
     def __init__(self, step: str, cause: BaseException):
         super().__init__(f"{step}: {cause}")
         self.step = step
-
-
-# -- seccomp ---------------------------------------------------------------------------------------
-
-_DENIED_SYSCALLS = (
-    "ptrace",
-    "mount",
-    "umount2",
-    "pivot_root",
-    "chroot",
-    "unshare",
-    "setns",
-    "kexec_load",
-    "kexec_file_load",
-    "init_module",
-    "finit_module",
-    "delete_module",
-    "bpf",
-    "perf_event_open",
-    "keyctl",
-    "add_key",
-    "request_key",
-    "process_vm_readv",
-    "process_vm_writev",
-    "userfaultfd",
-    "open_by_handle_at",
-    "name_to_handle_at",
-    "reboot",
-    "swapon",
-    "swapoff",
-    "syslog",
-    "acct",
-    "quotactl",
-    "settimeofday",
-    "clock_settime",
-    "adjtimex",
-    "iopl",
-    "ioperm",
-    "fanotify_init",
-    "lookup_dcookie",
-    "vhangup",
-)
-_DENIED_SOCKET_FAMILIES = (
-    socket.AF_INET,
-    socket.AF_INET6,
-    socket.AF_NETLINK,
-    socket.AF_PACKET,
-)
-
-
-def build_seccomp_filter() -> Any:
-    """A deny-list filter (pyseccomp): kernel-attack surface, namespaces, network sockets."""
-    import pyseccomp as sc
-
-    flt = sc.SyscallFilter(sc.ALLOW)
-    for name in _DENIED_SYSCALLS:
-        with contextlib.suppress(Exception):  # unknown on this architecture
-            flt.add_rule(sc.ERRNO(errno.EPERM), name)
-    for family in _DENIED_SOCKET_FAMILIES:
-        flt.add_rule(sc.ERRNO(errno.EACCES), "socket", sc.Arg(0, sc.EQ, family))
-    # No new namespaces through clone(2); clone3 is refused so libc falls back to clone.
-    for flag in (
-        syscalls.CLONE_NEWUSER,
-        syscalls.CLONE_NEWNS,
-        syscalls.CLONE_NEWNET,
-        syscalls.CLONE_NEWPID,
-    ):
-        flt.add_rule(sc.ERRNO(errno.EPERM), "clone", sc.Arg(0, sc.MASKED_EQ, flag, flag))
-    with contextlib.suppress(Exception):
-        flt.add_rule(sc.ERRNO(errno.ENOSYS), "clone3")
-    # The learner may not undo "die with the supervisor".
-    flt.add_rule(sc.ERRNO(errno.EPERM), "prctl", sc.Arg(0, sc.EQ, syscalls.PR_SET_PDEATHSIG))
-    return flt
 
 
 # -- the child -------------------------------------------------------------------------------------

@@ -397,7 +397,7 @@ def self_test_in_child(sock: socket.socket) -> None:
 
 def _configure(plan: Any) -> tuple[Any, dict[str, str], list[dict[str, Any]], Supervisor]:
     """Build the seccomp filter and find, by trying, which layers of ``plan`` work here."""
-    from .sandbox import build_seccomp_filter
+    from .seccomp import build_seccomp_filter
 
     notes: dict[str, str] = {}
     seccomp_filter = None
@@ -406,7 +406,10 @@ def _configure(plan: Any) -> tuple[Any, dict[str, str], list[dict[str, Any]], Su
             seccomp_filter = build_seccomp_filter()
         except Exception as exc:
             plan.seccomp = False
-            notes["seccomp"] = f"not available ({type(exc).__name__}: {exc})"
+            what = (
+                "pyseccomp could not be imported" if isinstance(exc, ImportError) else "not built"
+            )
+            notes["seccomp"] = f"{what} ({type(exc).__name__}: {exc})"
     supervisor = Supervisor(plan, seccomp_filter)
     probes = []
     for _ in range(4):

@@ -116,11 +116,6 @@ class AiroadmapHubService(GradingSettings, Application):
         "config": "AiroadmapHubService.config_file",
     }
 
-    @default("require_isolation")
-    def _default_require_isolation(self) -> bool:
-        # Students' code runs next to the full course here: refuse to grade without every layer.
-        return True
-
     @default("db_url")
     def _default_db_url(self) -> str:
         return os.environ.get("AIROADMAP_DB_URL") or sqlite_url(

@@ -7,7 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from airoadmap_lab.grading import ExerciseFiles, Grader, GradeStatus, SandboxConfig
+from airoadmap_lab.grading import (
+    ExerciseFiles,
+    Grader,
+    GradeStatus,
+    IsolationRefused,
+    SandboxConfig,
+)
+from airoadmap_lab.grading.report import REQUIRE_ISOLATION_ENV
 
 from .conftest import descendants, exercise, read
 
@@ -206,7 +213,7 @@ def test_isolation_report_lists_layers(grader: Grader):
 
 def test_subprocess_launcher_grades_the_same(tmp_path: Path):
     """The fallback (one fresh python per attempt, no namespaces) gives the same verdicts."""
-    config = SandboxConfig(use_fork_server=False, workers=1)
+    config = SandboxConfig(use_fork_server=False, workers=1, require_isolation=False)
     with Grader(config) as slow:
         assert not slow.isolation.is_active("fork server")
         assert not slow.isolation.complete
@@ -219,9 +226,31 @@ def test_subprocess_launcher_grades_the_same(tmp_path: Path):
 
 
 def test_require_isolation_refuses_a_weaker_sandbox():
-    config = SandboxConfig(use_seccomp=False, require_isolation=True)
+    config = SandboxConfig(use_seccomp=False, require_isolation=True, allow_weak_with="THE-SETTING")
     grader = Grader(config)
-    with pytest.raises(RuntimeError, match="seccomp"):
+    with pytest.raises(IsolationRefused) as refused:
+        grader.start()
+    grader.close()
+    message = str(refused.value)
+    # the layer, why it is missing, and the one setting that allows weaker grading
+    assert "seccomp filter: switched off in the configuration (use_seccomp=False)" in message
+    assert "set THE-SETTING" in message
+    assert [layer.name for layer in refused.value.missing] == ["seccomp filter"]
+
+
+def test_isolation_is_required_by_default_unless_the_environment_says_0(monkeypatch):
+    monkeypatch.delenv(REQUIRE_ISOLATION_ENV, raising=False)
+    assert SandboxConfig().require_isolation
+    for value in ("1", "", "false", "no"):  # only the documented spelling turns it off
+        monkeypatch.setenv(REQUIRE_ISOLATION_ENV, value)
+        assert SandboxConfig().require_isolation, value
+    monkeypatch.setenv(REQUIRE_ISOLATION_ENV, "0")
+    assert not SandboxConfig().require_isolation
+
+
+def test_the_subprocess_launcher_is_refused_when_isolation_is_required():
+    grader = Grader(SandboxConfig(use_fork_server=False, require_isolation=True))
+    with pytest.raises(IsolationRefused, match="namespaces: not used by the subprocess launcher"):
         grader.start()
     grader.close()
 
