@@ -220,7 +220,7 @@ def _buffer(obj: dict[str, Any], buffers: list[bytes]) -> bytes:
 def decode_value(obj: Any, buffers: list[bytes], *, tensors: str = "torch", depth: int = 0) -> Any:
     """Rebuild a value from its JSON tree. ``tensors``: ``"torch"`` or ``"numpy"``."""
     if depth > _MAX_DEPTH + 1:
-        raise CodecError("value is nested too deeply")
+        raise CodecError(f"it is nested more than {_MAX_DEPTH} levels deep")
     if isinstance(obj, str):
         return _string(obj)
     if obj is None or isinstance(obj, (bool, int)):

@@ -15,7 +15,7 @@ import re
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
-CUT_MARK = "… [{} more characters not shown]"
+CUT_MARK = "… [{:,} more characters not shown]"
 
 
 def _escape(match: re.Match[str]) -> str:

@@ -148,3 +148,35 @@ async def test_fifty_concurrent_grades_record_fifty_attempts(jp_fetch, progress_
     assert [r["status"] for r in results] == ["passed" if i % 2 else "failed" for i in range(50)]
     with sqlite3.connect(progress_db) as db:
         assert db.execute("select count(*) from attempts").fetchone()[0] == 50
+
+
+@pytest.mark.parametrize(
+    ("code", "needle"),
+    [
+        (
+            "def add(a, b):\n    return a + b  # \ud800\n",
+            "on line 2, it contains the character U+D800",
+        ),
+        ("def add(a, b):\n\n    return a + b\x00\n", "on line 3, it contains a NUL"),
+    ],
+    ids=["lone-surrogate", "nul"],
+)
+async def test_code_no_text_column_can_store_is_refused_with_400(
+    jp_fetch, code: str, needle: str
+) -> None:
+    # json.dumps writes the lone surrogate as the escape \ud800, as a browser would send it
+    status, message = await grade_error(jp_fetch, "add-numbers", json.dumps({"code": code}))
+    assert status == 400
+    assert needle in message
+    assert "\ud800" not in message and "\x00" not in message
+
+
+async def test_surrogates_and_nul_printed_by_the_code_come_back_readable(jp_fetch) -> None:
+    code = (
+        "import os\n\ndef add(a, b):\n    print('odd \\ud800 and \\x00')\n"
+        "    os.write(1, b'raw \\xff\\n')\n    return a + b\n"
+    )
+    result = await grade(jp_fetch, "add-numbers", {"code": code})
+    assert result["status"] == "passed"
+    assert "odd \\ud800 and \\x00" in result["output"]
+    assert "raw \\xff" in result["output"]
