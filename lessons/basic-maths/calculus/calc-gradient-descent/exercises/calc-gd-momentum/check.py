@@ -9,34 +9,6 @@ from airoadmap_lab.grading.checks import Checks, Fail, LearnerRaised, expect, ex
 
 checks = Checks()
 
-ROSENBROCK_GRAD = """
-import numpy as _np
-_calls = []
-def grad_fn(p):
-    _calls.append(_np.array(p, dtype=float))
-    x, y = p[0], p[1]
-    return _np.array([-2.0 * (1.0 - x) - 400.0 * x * (y - x * x), 200.0 * (y - x * x)])
-"""
-
-QUADRATIC_GRAD = """
-import numpy as _np
-_calls = []
-def grad_fn(p):
-    _calls.append(_np.array(p, dtype=float))
-    return H @ p - b
-"""
-
-RUN = """
-_x0_before = _np.array(x0, copy=True)
-_traj = gd(grad_fn, x0, lr, steps, momentum=momentum)
-result = {
-    "trajectory": _np.asarray(_traj, dtype=float),
-    "x0_unchanged": bool(_np.array_equal(x0, _x0_before)),
-    "calls": len(_calls),
-    "call_points": _np.array(_calls, dtype=float).reshape(len(_calls), len(x0)),
-}
-"""
-
 
 def _rosenbrock(p: torch.Tensor) -> torch.Tensor:
     return (1 - p[0]) ** 2 + 100 * (p[1] - p[0] ** 2) ** 2
@@ -71,8 +43,7 @@ def _quadratic_problem() -> tuple[np.ndarray, np.ndarray]:
 def _diagnose(got: np.ndarray, expected: np.ndarray, call_points: np.ndarray, first: int) -> str:
     """A hint naming the most likely cause of a trajectory that first differs at row `first`.
 
-    The points where grad_fn was called are recorded in the sandbox: they only shape this
-    feedback, never the score.
+    `call_points` are the points where the learner's code called grad_fn, observed here.
     """
     if len(got) - first > 1 and np.allclose(got[first:], got[-1]):
         return (
@@ -97,37 +68,67 @@ def _diagnose(got: np.ndarray, expected: np.ndarray, call_points: np.ndarray, fi
     )
 
 
+def _gradient(problem: str, p: np.ndarray) -> np.ndarray:
+    """The exact gradient of the problem at p (computed on the trusted side)."""
+    if problem == "rosenbrock":
+        x, y = p[0], p[1]
+        return np.array([-2.0 * (1.0 - x) - 400.0 * x * (y - x * x), 200.0 * (y - x * x)])
+    H, b = _quadratic_problem()
+    return H @ p - b
+
+
+def _grad_fn(t, problem: str, d: int):
+    """grad_fn for the learner's gd: a check function it calls, each call observed here."""
+
+    def grad_fn(p):
+        try:
+            p = np.asarray(p, dtype=float)
+        except (TypeError, ValueError):
+            raise TypeError("grad_fn expects a float array") from None
+        if p.shape != (d,):
+            raise ValueError(f"grad_fn expects an array of shape ({d},), got {p.shape}")
+        return _gradient(problem, p)
+
+    return t.callback(grad_fn, name="grad_fn")
+
+
 def _compare(t, problem: str, x0: tuple, lr: float, steps: int, momentum: float) -> None:
     case = (
         f"gd on {'the Rosenbrock function' if problem == 'rosenbrock' else 'a 3-D quadratic bowl'}"
         f" from x0 = {list(x0)}, lr = {lr}, steps = {steps}, momentum = {momentum}"
     )
-    H, b = _quadratic_problem()
-    code = (ROSENBROCK_GRAD if problem == "rosenbrock" else QUADRATIC_GRAD) + RUN
+    grad_fn = _grad_fn(t, problem, len(x0))
     try:
-        out = t.run(code, x0=np.array(x0), lr=lr, steps=steps, momentum=momentum, H=H, b=b)
+        out = t.call("gd", grad_fn, np.array(x0), lr, steps, momentum=momentum)
     except LearnerRaised as err:
         raise Fail(f"{case} raised {err.type_name}: {err.message}") from None
+    except Fail as failure:
+        if "changed its input" in failure.message:
+            raise Fail(
+                f"{case}: {failure.message} Start from a copy: x = np.array(x0, dtype=float)."
+            ) from None
+        raise
     expected = _torch_trajectory(problem, x0, lr, steps, momentum)
-    got = out["trajectory"]
-    expect(
-        out["x0_unchanged"],
-        f"{case} changed x0. Start from a copy: x = np.array(x0, dtype=float).",
-    )
+    try:
+        got = np.asarray(out, dtype=float)
+    except (TypeError, ValueError):
+        raise Fail(f"{case}: gd should return a float array of points.") from None
     expect(
         got.shape == expected.shape,
         f"{case}: the trajectory should have shape {expected.shape} (steps + 1 rows, starting "
         f"with x0), got {got.shape}.",
     )
+    calls = len(grad_fn.calls)
     expect(
-        out["calls"] == steps,
-        f"{case}: grad_fn was called {out['calls']} times; call it once per step ({steps}).",
+        calls == steps,
+        f"{case}: grad_fn was called {calls} times; call it once per step ({steps}).",
     )
     if np.allclose(got, expected, rtol=1e-8, atol=1e-10):
         return
     bad_rows = np.where(~np.all(np.isclose(got, expected, rtol=1e-8, atol=1e-10), axis=1))[0]
     first = int(bad_rows[0])
-    hint = _diagnose(got, expected, out["call_points"], first)
+    call_points = np.array([np.asarray(args[0], dtype=float) for args, _ in grad_fn.calls])
+    hint = _diagnose(got, expected, call_points.reshape(calls, len(x0)), first)
     raise Fail(f"{case}: the trajectory differs from torch.optim.SGD's from row {first} on. {hint}")
 
 
@@ -153,9 +154,9 @@ def zero_steps(t):
 
 @checks.test("steps < 0 raises ValueError", points=1)
 def negative_steps(t):
-    code = ROSENBROCK_GRAD + "result = gd(grad_fn, _np.array([0.0, 0.0]), 0.001, -1, 0.9)"
+    grad_fn = _grad_fn(t, "rosenbrock", 2)
     expect_raises(
         "ValueError",
-        lambda: t.run(code),
+        lambda: t.call("gd", grad_fn, np.array([0.0, 0.0]), 0.001, -1, 0.9),
         what="gd(grad_fn, x0, lr=0.001, steps=-1, momentum=0.9)",
     )

@@ -1,6 +1,6 @@
 # mistake: Uses x = x0 (no copy) and updates x in place, which changes the caller's x0.
 # expect-status: failed
-# expect-message: changed x0
+# expect-message: changed its input
 """Uses x = x0 (no copy) and updates x in place, which changes the caller's array."""
 
 import numpy as np
