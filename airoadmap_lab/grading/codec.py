@@ -122,9 +122,9 @@ def _decode_float(obj: Any) -> float:
 def _array_meta(arr: np.ndarray, buffers: list[bytes], tag: str) -> dict[str, Any]:
     if arr.dtype.kind not in _ALLOWED_KINDS or arr.dtype.fields is not None:
         raise Unsupported(f"numpy array of dtype {arr.dtype}")
-    arr = np.ascontiguousarray(arr)
-    buffers.append(arr.tobytes())
-    return {"$": tag, "dtype": arr.dtype.str, "shape": list(arr.shape), "buf": len(buffers) - 1}
+    shape = list(arr.shape)  # before ascontiguousarray, which turns a 0-d array into shape (1,)
+    buffers.append(np.ascontiguousarray(arr).tobytes())
+    return {"$": tag, "dtype": arr.dtype.str, "shape": shape, "buf": len(buffers) - 1}
 
 
 def encode_value(value: Any, buffers: list[bytes], depth: int = 0) -> Any:

@@ -75,6 +75,12 @@ def test_arrays_round_trip_with_dtype_and_shape(dtype):
     assert got.flags.writeable
 
 
+def test_zero_dimensional_arrays_and_tensors_keep_their_shape():
+    got = roundtrip([np.array(1.5), torch.tensor(2.0)])
+    assert isinstance(got[0], np.ndarray) and got[0].shape == () and got[0] == 1.5
+    assert tuple(got[1].shape) == () and float(got[1]) == 2.0
+
+
 def test_numpy_scalars_stay_numpy_scalars():
     got = roundtrip([np.float32(1.5), np.int64(7), np.bool_(True)])
     assert [type(v) for v in got] == [np.float32, np.int64, np.bool_]
