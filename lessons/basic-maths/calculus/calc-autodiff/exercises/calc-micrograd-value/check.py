@@ -9,8 +9,9 @@ from airoadmap_lab.grading.checks import Checks, Fail, LearnerRaised, expect
 
 checks = Checks()
 
-# Each expression is plain Python that works both with the learner's Value (V = Value) and with
-# float64 torch tensors (V = a leaf tensor that requires grad). It defines `out` and `leaves`.
+# Each expression is plain Python that works both with the learner's Value objects, driven from
+# here through handles (V = _Node of a new Value), and with float64 torch tensors (V = a leaf tensor
+# that requires grad). It defines `out` and `leaves`.
 EXPRESSIONS = {
     "micrograd's first sanity test": """
 x = V(-4.0)
@@ -67,15 +68,81 @@ leaves = {"a": a, "b": b}
 """,
 }
 
-_SNIPPET = """
-V = Value
-{expression}
-out.backward()
-result = {{
-    "out": float(out.data),
-    "grads": {{name: float(leaf.grad) for name, leaf in leaves.items()}},
-}}
-"""
+
+class _Node:
+    """A learner's Value kept in the sandbox, driven from here: every operator is one call of
+    the matching method of the learner's object (``2 * x`` calls ``x.__rmul__(2)`` as Python
+    would), and data and grad come back as numbers."""
+
+    def __init__(self, handle):
+        self.handle = handle
+
+    def _op(self, method: str, *args) -> "_Node":
+        plain = [a.handle if isinstance(a, _Node) else a for a in args]
+        return _Node(self.handle.call(method, *plain, allow_mutation=True, keep=True))
+
+    def __add__(self, other):
+        return self._op("__add__", other)
+
+    def __radd__(self, other):
+        return self._op("__radd__", other)
+
+    def __mul__(self, other):
+        return self._op("__mul__", other)
+
+    def __rmul__(self, other):
+        return self._op("__rmul__", other)
+
+    def __sub__(self, other):
+        return self._op("__sub__", other)
+
+    def __rsub__(self, other):
+        return self._op("__rsub__", other)
+
+    def __truediv__(self, other):
+        return self._op("__truediv__", other)
+
+    def __rtruediv__(self, other):
+        return self._op("__rtruediv__", other)
+
+    def __pow__(self, exponent):
+        return self._op("__pow__", exponent)
+
+    def __neg__(self):
+        return self._op("__neg__")
+
+    def tanh(self):
+        return self._op("tanh")
+
+    def exp(self):
+        return self._op("exp")
+
+    def relu(self):
+        return self._op("relu")
+
+
+def _number(value, what: str) -> float:
+    """A float from the learner's Value, or a clear failure."""
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        raise Fail(f"{what} should be a number, got a {type(value).__name__}.") from None
+    return number
+
+
+def _evaluate(t, name: str) -> dict:
+    """Build the expression from the learner's Value objects, run backward, read data and grads."""
+    namespace: dict = {"V": lambda value: _Node(t.new("Value", value))}
+    exec(EXPRESSIONS[name], namespace)
+    out, leaves = namespace["out"], namespace["leaves"]
+    out.handle.call("backward", allow_mutation=True)
+    return {
+        "out": _number(out.handle.get("data"), f"out.data for {name}"),
+        "grads": {
+            leaf: _number(node.handle.get("grad"), f"{leaf}.grad for {name}")
+            for leaf, node in leaves.items()
+        },
+    }
 
 
 @functools.cache
@@ -98,7 +165,7 @@ def _torch_reference(name: str) -> tuple[float, dict[str, float]]:
 def _compare(t, name: str, advice: str) -> None:
     expression = EXPRESSIONS[name].strip()
     try:
-        got = t.run(_SNIPPET.format(expression=expression))
+        got = _evaluate(t, name)
     except LearnerRaised as err:
         raise Fail(
             f"Evaluating {name} raised {err.type_name}: {err.message}. The expression was:\n"
