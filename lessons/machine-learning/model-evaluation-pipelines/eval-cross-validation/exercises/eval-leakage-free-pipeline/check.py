@@ -5,19 +5,9 @@ import functools
 import numpy as np
 from sklearn.datasets import load_breast_cancer
 
-from airoadmap_lab.grading.checks import Checks, Fail, expect, expect_close
+from airoadmap_lab.grading.checks import Checks, Fail, LearnerRaised, expect, expect_close
 
 checks = Checks()
-
-FIT_AND_PREDICT = """
-model = build_pipeline(k)
-fitted_before = hasattr(model, "n_features_in_")
-model.fit(X_train, y_train)
-result = {
-    "fitted_before": bool(fitted_before),
-    "predictions": np.asarray(model.predict(X_test)),
-}
-"""
 
 
 @functools.cache
@@ -58,18 +48,29 @@ def pipeline_predictions(t):
     X, y = breast_cancer()
     X_train, y_train, X_test = X[:400], y[:400], X[400:]
     for k in (3, 12):
-        out = t.run(FIT_AND_PREDICT, k=k, X_train=X_train, y_train=y_train, X_test=X_test)
-        if not isinstance(out, dict) or "predictions" not in out:
-            raise Fail(
-                "build_pipeline(k) should return a scikit-learn estimator with fit and predict."
+        # The learner's pipeline stays in the sandbox; fit and predict are calls on it, and the
+        # predictions come back as data to be compared here.
+        try:
+            model = t.call("build_pipeline", k, keep=True)
+            try:
+                model.get("n_features_in_")
+                fitted_before = True
+            except LearnerRaised:
+                fitted_before = False
+            expect(
+                not fitted_before,
+                f"build_pipeline({k}) returned a model that is already fitted. Return it "
+                "unfitted: cross-validation must fit it inside each fold.",
             )
-        expect(
-            not out["fitted_before"],
-            f"build_pipeline({k}) returned a model that is already fitted. Return it unfitted: "
-            "cross-validation must fit it inside each fold.",
-        )
+            model.call("fit", X_train, y_train, keep=True)
+            predictions = model.call("predict", X_test)
+        except LearnerRaised as err:
+            raise Fail(
+                f"build_pipeline({k}) should return a scikit-learn estimator with fit and "
+                f"predict; using it raised {err.type_name}: {err.message}"
+            ) from None
         expected = reference_predictions(t.ref, k)
-        got = np.asarray(out["predictions"])
+        got = np.asarray(predictions)
         wrong = int(np.sum(got != expected)) if got.shape == expected.shape else len(expected)
         expect(
             wrong == 0,
