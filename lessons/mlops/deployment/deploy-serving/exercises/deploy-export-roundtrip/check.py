@@ -1,84 +1,46 @@
 """Checks for deploy-export-roundtrip.
 
-The model class is built inside a function in the learner's process (so it cannot be pickled);
-the same architecture with the same weights is evaluated here, in the trusted process.
+The model is sent to the sandbox as a module of standard layers (``t.put``); the learner's
+``export_model`` turns it into bytes that come back here, ``load_model`` rebuilds a callable there
+from those bytes, and its outputs come back as data and are compared here with the same model in
+eval mode. The bytes themselves are inspected here (without unpickling anything) for pickled Python
+classes: a graph export (torch.export, TorchScript) holds none.
 """
 
 from __future__ import annotations
 
+import io
+import pickletools
+import zipfile
 from functools import cache
 
 import torch
 from torch import nn
 
-from airoadmap_lab.grading.checks import Checks, Fail, expect
+from airoadmap_lab.grading.checks import Checks, Fail, LearnerRaised, expect
 
 checks = Checks()
 
 N_IN, N_OUT = 6, 3
 BATCHES = (1, 7, 64)
+# Pickle globals a graph export may name: tensor rebuilding and containers, TorchScript's own
+# "__torch__." types. Anything else (torch.nn.modules.linear Linear, ...) is a Python class.
+_GRAPH_GLOBALS = ("torch ", "torch._utils ", "collections ", "builtins ", "__builtin__ ")
+_MAX_PICKLE_BYTES = 64 * 1024 * 1024
 
-ARCHITECTURE = """
-def build_net(state):
-    class TabularNet(nn.Module):
-        def __init__(self):
-            super().__init__()
-            self.body = nn.Sequential(
-                nn.Linear(6, 16), nn.BatchNorm1d(16), nn.ReLU(), nn.Dropout(0.3), nn.Linear(16, 3)
-            )
 
-        def forward(self, x):
-            return self.body(x)
-
-    net = TabularNet()
-    if state is not None:
-        net.load_state_dict(state)
-    return net
-"""
-
-SNIPPET = (
-    "import torch\nfrom torch import nn\n"
-    + ARCHITECTURE
-    + """
-def _attempt(fn):
-    try:
-        return fn()
-    except Exception as exc:
-        text = str(exc)[:300]
-        return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
-
-net = build_net(state)
-net.train()
-blob = _attempt(lambda: export_model(net, example))
-outputs, after_change, kind = {}, None, None
-if isinstance(blob, (bytes, bytearray)):
-    served = _attempt(lambda: load_model(bytes(blob)))
-    if not isinstance(served, str):
-        for n, x in inputs.items():
-            outputs[n] = _attempt(lambda: served(x).detach())
-        with torch.no_grad():
-            for p in net.parameters():
-                p.add_(1.0)
-        reloaded = _attempt(lambda: load_model(bytes(blob)))
-        after_change = reloaded if isinstance(reloaded, str) else _attempt(
-            lambda: reloaded(inputs["7"]).detach()
-        )
-    else:
-        kind = served
-else:
-    kind = blob if isinstance(blob, str) else "returned " + type(blob).__name__
-result = {"kind": kind, "outputs": outputs, "after_change": after_change}
-"""
-)
+def build_net() -> nn.Sequential:
+    """The model: dropout and batch normalisation, so eval and train mode differ."""
+    return nn.Sequential(
+        nn.Linear(6, 16), nn.BatchNorm1d(16), nn.ReLU(), nn.Dropout(0.3), nn.Linear(16, 3)
+    )
 
 
 @cache
 def weights_and_inputs() -> tuple[dict, dict]:
     """Trained-looking weights (non-trivial batch-norm statistics) and the probe batches."""
     torch.manual_seed(0)
-    namespace: dict = {"nn": nn}
-    exec(ARCHITECTURE, namespace)
-    net = namespace["build_net"](None)
+    net = build_net()
     net.train()
     with torch.no_grad():
         for _ in range(5):  # move the running statistics away from 0 and 1
@@ -89,15 +51,50 @@ def weights_and_inputs() -> tuple[dict, dict]:
     return state, inputs
 
 
+def trained_net() -> nn.Sequential:
+    """A fresh copy of the model with the trained-looking weights."""
+    net = build_net()
+    net.load_state_dict(weights_and_inputs()[0])
+    return net
+
+
 @cache
 def expected_outputs() -> dict[str, torch.Tensor]:
     """Outputs of the model in eval mode, computed in the trusted process."""
-    state, inputs = weights_and_inputs()
-    namespace: dict = {"nn": nn}
-    exec(ARCHITECTURE, namespace)
-    net = namespace["build_net"](state).eval()
+    net = trained_net().eval()
     with torch.no_grad():
-        return {n: net(x) for n, x in inputs.items()}
+        return {n: net(x) for n, x in weights_and_inputs()[1].items()}
+
+
+def pickled_classes(blob: bytes) -> list[str]:
+    """Python classes named by the pickles inside a zip archive, read without unpickling."""
+    found: list[str] = []
+    try:
+        with zipfile.ZipFile(io.BytesIO(blob)) as archive:
+            for info in archive.infolist():
+                if not info.filename.endswith(".pkl") or info.file_size > _MAX_PICKLE_BYTES:
+                    continue
+                ops = list(pickletools.genops(archive.read(info)))
+                for index, (op, arg, _) in enumerate(ops):
+                    if op.name == "GLOBAL":
+                        name = str(arg)
+                    elif op.name == "STACK_GLOBAL" and index >= 2:
+                        name = f"{ops[index - 2][1]} {ops[index - 1][1]}"
+                    else:
+                        continue
+                    if not (name.startswith("__torch__.") or name.startswith(_GRAPH_GLOBALS)):
+                        found.append(name)
+    except (zipfile.BadZipFile, ValueError, EOFError, OSError, NotImplementedError):
+        return found  # not a readable archive: the outputs decide
+    return found
+
+
+def _attempt(fn):
+    """fn(), or the learner's error as a short text."""
+    try:
+        return fn()
+    except LearnerRaised as err:
+        return f"{err.type_name}: {err.message[:300]}" if err.message else err.type_name
 
 
 _LAST_RUN: dict[int, tuple[object, dict]] = {}
@@ -108,9 +105,36 @@ def run_once(t) -> dict:
     cached = _LAST_RUN.get(id(t))
     if cached is not None and cached[0] is t:
         return cached[1]
-    state, inputs = weights_and_inputs()
+    _, inputs = weights_and_inputs()
     example = torch.randn(4, N_IN, generator=torch.Generator().manual_seed(2))
-    result = t.run(SNIPPET, state=state, example=example, inputs=inputs)
+    net = t.put(trained_net())
+    net.call("train", keep=True)  # as it comes out of a training loop
+    blob = _attempt(lambda: t.call("export_model", net, example, allow_mutation=True))
+    outputs: dict = {}
+    after_change = kind = None
+    classes: list[str] = []
+    if isinstance(blob, (bytes, bytearray)):
+        blob = bytes(blob)
+        classes = pickled_classes(blob)
+        served = _attempt(lambda: t.call("load_model", blob, keep=True))
+        if isinstance(served, str):
+            kind = served
+        else:
+            for n, x in inputs.items():
+                outputs[n] = _attempt(lambda served=served, x=x: served(x))
+            # Change every weight of the live model, then load the same bytes again.
+            shifted = {
+                k: v + 1.0 if v.is_floating_point() else v
+                for k, v in weights_and_inputs()[0].items()
+            }
+            net.call("load_state_dict", shifted, keep=True)
+            reloaded = _attempt(lambda: t.call("load_model", blob, keep=True))
+            after_change = (
+                reloaded if isinstance(reloaded, str) else _attempt(lambda: reloaded(inputs["7"]))
+            )
+    else:
+        kind = blob if isinstance(blob, str) else "returned " + type(blob).__name__
+    result = {"kind": kind, "outputs": outputs, "after_change": after_change, "classes": classes}
     _LAST_RUN.clear()
     _LAST_RUN[id(t)] = (t, result)
     return result
@@ -129,6 +153,13 @@ def exported(t, first: bool = False) -> dict:
             f"Exporting or loading did not give a usable model ({kind}). export_model must return "
             "bytes, and load_model(blob) a callable. If the error is about pickling, you saved the "
             "Python object itself: export its graph instead."
+        )
+    if first and result["classes"]:
+        names = ", ".join(sorted(set(result["classes"]))[:3])
+        raise Fail(
+            f"The bytes pickle Python classes ({names}), so loading them needs those classes to "
+            "be importable: that is torch.save of the module object, not an exported graph. Use "
+            "torch.export.save or torch.jit.save."
         )
     return result
 
