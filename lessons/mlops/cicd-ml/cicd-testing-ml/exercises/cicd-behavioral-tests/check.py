@@ -1,7 +1,9 @@
 """Checks for cicd-behavioral-tests: mutation testing of the learner's behavioural report.
 
-The same model code runs in the learner's sandbox (through t.run) and here, so the expected report
-for each mutant comes from the reference solution, never from hard-coded answers.
+The models (the healthy one and each planted bug) run here, on the trusted side: the learner's
+behavioral_report gets `predict` as a check function (t.callback), so every probe it makes is
+answered here, and the report it returns is compared with the reference solution's report on the
+same model, never with hard-coded answers.
 """
 
 from __future__ import annotations
@@ -58,8 +60,6 @@ def make_model(mutant):
     return predict
 """
 
-SNIPPET = MODEL_CODE + "\nresult = behavioral_report(make_model(mutant))\n"
-
 KEYS = [
     "output_contract",
     "minimum_functionality",
@@ -82,16 +82,34 @@ MUTANTS = {
 
 
 @cache
-def expected_report(ref, mutant: str) -> dict[str, bool]:
-    """The reference report for a mutant, computed in the trusted process."""
+def make_model():
+    """The model factory of MODEL_CODE, built once in the trusted process."""
     namespace: dict = {}
     exec(MODEL_CODE, namespace)
-    return ref.behavioral_report(namespace["make_model"](mutant))
+    return namespace["make_model"]
+
+
+@cache
+def expected_report(ref, mutant: str) -> dict[str, bool]:
+    """The reference report for a mutant, computed in the trusted process."""
+    return ref.behavioral_report(make_model()(mutant))
+
+
+def predict_for(t, mutant: str):
+    """The mutant's predict as a check function the learner's code calls."""
+    model = make_model()(mutant)
+
+    def predict(texts):
+        if not isinstance(texts, (list, tuple)) or not all(isinstance(x, str) for x in texts):
+            raise TypeError("predict takes a list of strings")
+        return model(list(texts))
+
+    return t.callback(predict, name="predict")
 
 
 def judge(t, mutant: str) -> None:
     described = MUTANTS[mutant]
-    got = t.run(SNIPPET, mutant=mutant)
+    got = t.call("behavioral_report", predict_for(t, mutant))
     if not isinstance(got, dict) or sorted(got) != sorted(KEYS):
         keys = sorted(got) if isinstance(got, dict) else type(got).__name__
         raise Fail(f"behavioral_report should return a dict with the six keys {KEYS}; got {keys}.")
