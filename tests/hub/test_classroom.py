@@ -126,6 +126,31 @@ def test_forged_requests_gain_nothing(classroom: Classroom) -> None:
     )
 
 
+def test_odd_characters_in_code_and_output_are_answered_cleanly(classroom: Classroom) -> None:
+    stu1 = classroom.students[0]
+    token = classroom.token(stu1)
+    grade = "exercises/add-numbers/grade"
+
+    # Code with a lone surrogate or a NUL (no text column can store either, PostgreSQL least)
+    surrogate = classroom.service("POST", grade, token, {"code": CORRECT + "# \ud800\n"})
+    nul = classroom.service("POST", grade, token, {"code": CORRECT + "# \x00\n"})
+    # and output with both, printed by otherwise correct code
+    printed = classroom.service(
+        "POST",
+        grade,
+        token,
+        {"code": "def add(a, b):\n    print('odd \\ud800 \\x00')\n    return a + b\n"},
+    )
+
+    assert surrogate.status == 400 and "U+D800" in surrogate.json()["message"]
+    assert nul.status == 400 and "NUL" in nul.json()["message"]
+    assert printed.status == 200, printed.body
+    assert printed.json()["status"] == "passed"
+    assert "odd \\ud800 \\x00" in printed.json()["output"]
+    history = classroom.lab_api(classroom.instructor, "GET", f"gradebook/students/{stu1}/attempts")
+    assert history.status == 200
+
+
 def test_students_cannot_read_hidden_material(classroom: Classroom) -> None:
     stu1 = classroom.students[0]
     probe = f"""
