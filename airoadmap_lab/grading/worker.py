@@ -23,6 +23,7 @@ import signal
 import socket
 import sys
 import time
+import warnings
 from typing import Any
 
 from . import syscalls
@@ -61,6 +62,10 @@ PREIMPORT = (
     "torch.nn.functional",
     "torch.optim",
     "torch.utils.data",
+    # the serving exercises (deploy-fastapi-service): importing them costs ~1 s per attempt
+    "pydantic",
+    "fastapi",
+    "fastapi.testclient",
 )
 # Standard-library modules learners commonly use; imported here so a child whose privileges are
 # dropped never needs to read them lazily.
@@ -106,11 +111,15 @@ PREIMPORT_STDLIB = (
 def preimport() -> list[str]:
     """Import the heavy libraries and the common stdlib; return what could not be imported."""
     missing = []
-    for name in PREIMPORT + PREIMPORT_STDLIB:
-        try:
-            importlib.import_module(name)
-        except Exception:
-            missing.append(name)
+    with warnings.catch_warnings():
+        # A library's import-time deprecation notice (starlette's test client) is not news for
+        # the learner: imported here, it is never printed into an attempt's output.
+        warnings.simplefilter("ignore")
+        for name in PREIMPORT + PREIMPORT_STDLIB:
+            try:
+                importlib.import_module(name)
+            except Exception:
+                missing.append(name)
     return missing
 
 
