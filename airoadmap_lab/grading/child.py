@@ -35,6 +35,7 @@ from typing import Any
 
 from .codec import (
     CodecError,
+    Unreadable,
     Unsupported,
     decode_value,
     encode_value,
@@ -413,6 +414,9 @@ class ChildSession:
                 request, buffers = recv_frame(self.sock, _MAX_REQUEST_BYTES)
             except (EOFError, OSError):
                 return
+            except Unreadable as exc:  # a whole request it cannot use: the check's problem
+                self._reply({"ok": False, "kind": "bad_request", "detail": str(exc)})
+                continue
             op = request.get("op")
             try:
                 if op == "load":

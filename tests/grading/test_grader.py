@@ -283,3 +283,24 @@ def test_a_dead_fork_server_is_replaced():
                 assert f.read().rsplit(")", 1)[1].split()[0] == "Z"
         except FileNotFoundError:
             pass
+
+
+def test_a_check_sending_more_than_the_codec_accepts_is_the_exercises_problem(
+    grader: Grader, tmp_path: Path
+):
+    ex = make_exercise(
+        tmp_path,
+        """
+        @checks.test("too many values for the wire")
+        def too_many(t):
+            t.call("f", [[] for _ in range(600_000)])
+
+        @checks.test("still answers")
+        def still(t):
+            expect_equal(t.call("f", 2), 2, what="f(2)")
+        """,
+    )
+    result = grader.grade_sync(ex, "def f(x):\n    return x\n")
+    assert result.status == GradeStatus.error
+    assert "problem in the exercise" in result.tests[0].message
+    assert result.tests[1].passed  # the child kept serving: it is not the learner's fault
